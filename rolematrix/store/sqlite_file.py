@@ -1,0 +1,189 @@
+"""SQLite file handling: recognising a RoleMatrix file without touching it, and atomic writing.
+
+Opening must never create or change a file, yet ``sqlite3.connect`` creates a
+missing file and may write to an existing one (hot journal roll-back). So a file
+is judged first from its bytes -- the 100-byte SQLite header says whether it
+is SQLite at all, whether it is ours (``application_id``) and how long it
+should be (a truncated file is shorter) -- and only then opened, read-only,
+through a ``file:...?mode=ro`` URI.
+
+Writing never happens in place: the new content is built in a temporary file
+in the same folder, flushed to disk, and renamed over the document, so a crash
+or a full disk leaves the previous file as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import shutil
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.pool import NullPool
+
+from rolematrix.store.errors import (
+    CorruptFileError,
+    EmptyFileError,
+    NotADocumentError,
+    NotFoundError,
+    UnreadableFileError,
+)
+from rolematrix.store.schema import APPLICATION_ID
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+_HEADER_SIZE = 100
+_ZIP_MAGIC = b"PK\x03\x04"
+
+
+def check_file(path: Path) -> None:
+    """Raise the typed error describing why ``path`` is not a readable RoleMatrix file.
+
+    Reads at most the first 100 bytes; never opens the file for writing.
+    """
+    name = path.name
+    where = str(path)
+    try:
+        with path.open("rb") as stream:
+            header = stream.read(_HEADER_SIZE)
+            size = os.fstat(stream.fileno()).st_size
+    except FileNotFoundError:
+        if not path.parent.is_dir():
+            raise NotFoundError(
+                f"{name} cannot be opened: the folder {path.parent} does not exist.", where
+            ) from None
+        raise NotFoundError(f"{name} does not exist (looked in {path.parent}).", where) from None
+    except IsADirectoryError:
+        raise NotADocumentError(f"{name} is a folder, not a RoleMatrix document.", where) from None
+    except PermissionError:
+        raise UnreadableFileError(
+            f"{name} cannot be read: you do not have permission to read it.", where
+        ) from None
+    except OSError as exc:
+        raise UnreadableFileError(f"{name} cannot be read: {exc.strerror or exc}.", where) from None
+    if size == 0:
+        raise EmptyFileError(
+            f"{name} is empty (0 bytes): it holds no RoleMatrix document. "
+            "It may have been created by another program or cut off while copying.",
+            where,
+        )
+    if not header.startswith(SQLITE_MAGIC):
+        if header.startswith(_ZIP_MAGIC):
+            raise NotADocumentError(
+                f"{name} is not a RoleMatrix document but a ZIP archive, for example an Excel "
+                "workbook (.xlsx) with another name. Use Import to read a spreadsheet.",
+                where,
+            )
+        raise NotADocumentError(
+            f"{name} is not a RoleMatrix document (it is not a database file).", where
+        )
+    if len(header) < _HEADER_SIZE:
+        raise CorruptFileError(f"{name} is damaged: the file is cut off after {size} bytes.", where)
+    application_id = int.from_bytes(header[68:72], "big")
+    if application_id != APPLICATION_ID:
+        raise NotADocumentError(
+            f"{name} is a database file of another program, not a RoleMatrix document.", where
+        )
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    change_counter = header[24:28]
+    pages = int.from_bytes(header[28:32], "big")
+    valid_for = header[92:96]
+    expected = page_size * pages if change_counter == valid_for else 0
+    if size < expected or (page_size and size % page_size):
+        raise CorruptFileError(
+            f"{name} is damaged: it is shorter than its contents say "
+            f"({size} of {expected} bytes), probably cut off while copying or saving.",
+            where,
+        )
+
+
+def _read_only_uri(path: Path) -> str:
+    return path.resolve().as_uri() + "?mode=ro"
+
+
+def read_engine(path: Path) -> Engine:
+    """An engine that reads ``path`` and can neither create nor modify it."""
+    uri = _read_only_uri(path)
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True)
+
+    return create_engine("sqlite://", creator=connect, poolclass=NullPool)
+
+
+def scratch_engine(path: Path) -> Engine:
+    """An engine writing a temporary file we own: no journal, no syncs (we fsync at the end).
+
+    A failure half-way leaves a broken temporary file, which is deleted; the
+    document itself is only ever replaced by a complete one.
+    """
+    target = str(path)
+
+    def connect() -> sqlite3.Connection:
+        connection = sqlite3.connect(target)
+        connection.execute("PRAGMA journal_mode = OFF")
+        connection.execute("PRAGMA synchronous = OFF")
+        return connection
+
+    return create_engine("sqlite://", creator=connect, poolclass=NullPool)
+
+
+def temp_beside(path: Path) -> Path:
+    """A new empty file in ``path``'s folder for building the next version of ``path``.
+
+    Created with the usual permissions (0666 less the umask), not mkstemp's 0600,
+    because it becomes the document.
+    """
+    for _attempt in range(100):
+        candidate = path.with_name(f".{path.name}.{secrets.token_hex(4)}.saving")
+        try:
+            fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        os.close(fd)
+        return candidate
+    raise FileExistsError(f"no free temporary name beside {path}")  # pragma: no cover
+
+
+def fsync_path(path: Path) -> None:
+    """Force the file's content to disk (Windows needs a writable handle for that)."""
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename durable (POSIX); folders cannot be opened on Windows, nor need it."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def replace_atomically(temp: Path, target: Path) -> None:
+    """Flush ``temp`` to disk and rename it over ``target`` in one step."""
+    fsync_path(temp)
+    with contextlib.suppress(OSError):
+        if target.exists():
+            temp.chmod(target.stat().st_mode & 0o7777)
+    temp.replace(target)
+    fsync_folder(target.parent)
+
+
+def remove_quietly(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
+def copy_file(source: Path, target: Path) -> None:
+    """Copy the bytes only: the copy is modified, then renamed over the original."""
+    shutil.copyfile(source, target)

@@ -1,0 +1,72 @@
+"""Telling a file path from a database address, and naming either for messages."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+from rolematrix.store.errors import StoreError
+
+_URL_START = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*)://")
+_NOT_DATABASES = {"file", "http", "https", "ftp", "ftps", "smb"}
+
+
+def is_database_url(text: str) -> bool:
+    """Is ``text`` a database address (``postgresql+psycopg://host/db``) rather than a file path?
+
+    ``sqlite:///plan.rolematrix`` counts too (it names a file the SQLAlchemy way).
+    Windows paths (``C:\\plans``) and ``file://`` URLs do not.
+    """
+    match = _URL_START.match(text.strip())
+    if match is None:
+        return False
+    return match.group(1).split("+", 1)[0].lower() not in _NOT_DATABASES
+
+
+def public_url(url: URL) -> str:
+    """The address as a user may see it: never with the password."""
+    return url.render_as_string(hide_password=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Where a document lives: a file (``path``) or a database (``url``)."""
+
+    path: Path | None = None
+    url: URL | None = None
+    text: str = ""
+
+    @property
+    def is_file(self) -> bool:
+        return self.path is not None
+
+
+def parse_target(target: str | os.PathLike[str]) -> Target:
+    """Classify ``target``; SQLite URLs become plain file paths."""
+    if isinstance(target, str) and is_database_url(target):
+        try:
+            url = make_url(target.strip())
+        except ArgumentError:
+            raise StoreError(
+                f"{target!r} is not a valid database address "
+                "(expected something like postgresql+psycopg://host/database).",
+                target,
+            ) from None
+        backend = url.get_backend_name()
+        if backend == "sqlite":
+            if not url.database or url.database == ":memory:":
+                raise StoreError(
+                    f"{public_url(url)} does not name a file; give the path of a .rolematrix file.",
+                    public_url(url),
+                )
+            return Target(path=Path(url.database), text=url.database)
+        if url.drivername in ("postgresql", "postgres"):
+            url = url.set(drivername="postgresql+psycopg")
+        return Target(url=url, text=target)
+    path = Path(target)
+    return Target(path=path, text=str(path))

@@ -1,0 +1,113 @@
+"""A document as it was at a past moment, rebuilt from the present and the history.
+
+Each save of a matrix wrote its cells' old values and, when the structure
+changed, a snapshot of the structure before it. Undoing the saves made after
+the moment, newest first, therefore gives the matrix as it was: per save, the
+structure goes back to its snapshot (bringing back deleted tasks, empty,
+and dropping added ones), then the cells get their old values. A matrix added
+after the moment is left out; one deleted after it comes back from the copy
+its ``matrix-removed`` row keeps.
+
+Saves are numbered per matrix; a save is undone if it or any earlier-numbered
+save of that matrix happened after the moment, so that two clocks disagreeing
+by a little never leave a later save applied on top of an undone earlier one.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Row, func, select
+
+from rolematrix.core.history import Structure, apply_structure, matrix_from
+from rolematrix.core.model import Document, Matrix
+from rolematrix.core.names import normalise
+from rolematrix.store import schema as s
+from rolematrix.store.history_log import SNAPSHOT, to_db_time
+from rolematrix.store.reader import read_document
+
+
+def document_at(connection: Connection, moment: datetime, matrix_name: str | None) -> Document:
+    """The document (or only the matrix named ``matrix_name``) as it was at ``moment``."""
+    h = s.history
+    ids: list[int] | None = None
+    if matrix_name is not None:
+        ids = _ids_named(connection, matrix_name)
+    loaded = read_document(connection, ids)
+    when = to_db_time(connection, moment)
+    query = select(h.c.matrix_id, func.min(h.c.version)).where(h.c.at > when)
+    if ids is not None:
+        query = query.where(h.c.matrix_id.in_(ids))
+    undo_from = {row[0]: row[1] for row in connection.execute(query.group_by(h.c.matrix_id))}
+    out: list[Matrix] = []
+    for item in loaded:
+        first = undo_from.pop(item.db_id, None)
+        if first is None:
+            out.append(item.matrix)
+            continue
+        rows = _rows_from(connection, item.db_id, first)
+        if any(row.kind == "matrix-added" for row in rows):
+            continue  # did not exist yet
+        _rewind(item.matrix, rows)
+        item.matrix.version = first - 1
+        out.append(item.matrix)
+    for db_id, first in sorted(undo_from.items()):
+        rows = _rows_from(connection, db_id, first)
+        removal = next((row for row in rows if row.kind == "matrix-removed"), None)
+        if removal is None or removal.snapshot is None:
+            continue
+        if any(row.kind == "matrix-added" for row in rows):
+            continue
+        data = json.loads(removal.snapshot)
+        matrix = matrix_from(Structure.from_json(data), (tuple(c) for c in data["cells"]))
+        _rewind(matrix, [row for row in rows if row.version < removal.version])
+        matrix.version = first - 1
+        out.insert(min(int(data.get("position", len(out))), len(out)), matrix)
+    for matrix in out:
+        matrix.journal.clear()
+    return Document(out)
+
+
+def _ids_named(connection: Connection, name: str) -> list[int]:
+    """The matrix called ``name`` now, or, if none is, the deleted ones that had that name."""
+    key = normalise(name)
+    m = s.matrices
+    now = [
+        row[0] for row in connection.execute(select(m.c.id, m.c.name)) if normalise(row[1]) == key
+    ]
+    if now:
+        return now
+    h = s.history
+    query = select(h.c.matrix_id, h.c.matrix_name).distinct()
+    return sorted({row[0] for row in connection.execute(query) if normalise(row[1]) == key})
+
+
+def _rows_from(connection: Connection, db_id: int, version: int) -> list[Row[Any]]:
+    h = s.history
+    query = (
+        select(h)
+        .where(h.c.matrix_id == db_id, h.c.version >= version)
+        .order_by(h.c.version.desc(), h.c.id)
+    )
+    return list(connection.execute(query))
+
+
+def _rewind(matrix: Matrix, rows: Iterable[Row[Any]]) -> None:
+    """Undo the saves in ``rows`` (newest first)."""
+    by_version: dict[int, list[Row[Any]]] = defaultdict(list)
+    for row in rows:
+        by_version[row.version].append(row)
+    for version in sorted(by_version, reverse=True):
+        saved = by_version[version]
+        for row in saved:
+            if row.kind == SNAPSHOT and row.snapshot:
+                apply_structure(matrix, Structure.loads(row.snapshot))
+        matrix.set_cells(
+            (row.task_id, row.role_id, row.old)
+            for row in saved
+            if row.kind == "cell" and matrix.has_task(row.task_id) and matrix.has_role(row.role_id)
+        )
