@@ -1,0 +1,503 @@
+"""The matrix as a printable PDF report (landscape, paged, legend, findings summary).
+
+A wide matrix does not fit a page -- a single reportlab table of 60 roles is
+about 1,490 pt wide and gets clipped off both edges -- so the roles are split
+into page groups that do fit, and every group repeats the task column; every
+page repeats the role header. The grid is drawn by :class:`MatrixGrid`, a
+flowable that paints straight onto the canvas (a reportlab ``Table`` of 30,000
+styled cells is slow and cannot rotate headers); the handbook's appendix uses
+it too. Right-to-left matrices are drawn mirrored: task column on the right,
+roles flowing leftwards.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from math import ceil
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from rolematrix.core.findings import Finding, Severity, summary
+from rolematrix.core.model import Document, Matrix, Role, Task
+from rolematrix.io.files import atomic_output
+from rolematrix.io.pdf_text import (
+    FONT,
+    FONT_BOLD,
+    LateMarks,
+    canvas_maker,
+    fit,
+    markup,
+    register_fonts,
+    visual,
+    visual_lines,
+    width,
+)
+from rolematrix.io.report import ExportError
+from rolematrix.io.xlsx_workbook import default_findings
+
+GRID_LINE = colors.HexColor("#BFBFBF")
+HEADER_FILL = colors.HexColor("#F2F2F2")
+PHASE_FILL = colors.HexColor("#E7E6E6")
+MUTED = colors.HexColor("#595959")
+SEVERITY_COLOUR = {
+    Severity.ERROR: colors.HexColor("#F4B6B6"),
+    Severity.WARNING: colors.HexColor("#FBE3A6"),
+    Severity.INFO: colors.HexColor("#D6E6F5"),
+}
+#: Findings listed one by one in the report; beyond that only counted.
+FINDINGS_LISTED = 150
+
+
+# ------------------------------------------------------------------ styles
+def styles(rtl: bool = False) -> dict[str, ParagraphStyle]:
+    register_fonts()
+    align = TA_RIGHT if rtl else TA_LEFT
+    base = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=13, alignment=align)
+    return {
+        "body": base,
+        "title": ParagraphStyle("title", base, fontName=FONT_BOLD, fontSize=20, leading=25),
+        "h1": ParagraphStyle(
+            "h1", base, fontName=FONT_BOLD, fontSize=17, leading=22, spaceBefore=4, spaceAfter=6
+        ),
+        "h2": ParagraphStyle(
+            "h2", base, fontName=FONT_BOLD, fontSize=12, leading=16, spaceBefore=10, spaceAfter=4
+        ),
+        "muted": ParagraphStyle("muted", base, textColor=MUTED, fontSize=8.5, leading=11),
+        "small": ParagraphStyle("small", base, fontSize=8, leading=10),
+        "entry": ParagraphStyle(
+            "entry", base, leftIndent=0 if rtl else 10, rightIndent=10 if rtl else 0, spaceAfter=5
+        ),
+    }
+
+
+# -------------------------------------------------------------------- grid
+@dataclass(frozen=True)
+class GridLayout:
+    task_width: float
+    column_width: float
+    header_height: float
+    rotated: bool
+    rtl: bool
+    size: float = 7.5
+    pad: float = 2.5
+
+    @property
+    def leading(self) -> float:
+        return self.size + 2
+
+
+@dataclass(frozen=True)
+class GridRow:
+    kind: str  # "phase" or "task"
+    lines: tuple[str, ...]  # visual lines of the name
+    height: float
+    task: Task | None = None
+
+
+def grid_layout(matrix: Matrix, room: float) -> tuple[GridLayout, list[list[Role]]]:
+    """Column widths and the role groups that fit ``room`` points side by side."""
+    register_fonts()
+    size = 7.5
+    names = [t.name for t in matrix.tasks]
+    longest = max((width(visual(n), FONT, size) for n in names[:3000]), default=60)
+    task_width = min(max(longest + 8, 110), min(220, room * 0.35))
+    displays = {matrix.scheme.display(codes) for _, _, codes in matrix.cells()} or {"A/R"}
+    code_width = max(width(d, FONT_BOLD, size) for d in displays) + 6
+    roles = matrix.roles
+    rest = room - task_width
+    horizontal_width = 62.0
+    if roles and len(roles) * horizontal_width <= rest:
+        column = min(95.0, rest / len(roles))
+        lines = max(len(visual_lines(r.name, FONT_BOLD, size, column - 4)) for r in roles)
+        layout = GridLayout(
+            task_width, column, min(lines, 3) * (size + 2) + 6, False, matrix.is_rtl
+        )
+        return layout, [list(roles)]
+    column = max(code_width, 16.0)
+    header = min(max((width(visual(r.name), FONT_BOLD, size) for r in roles), default=20) + 8, 120)
+    per_group = max(1, int(rest // column))
+    groups = ceil(len(roles) / per_group) if roles else 1
+    per_group = ceil(len(roles) / groups) if roles else 0
+    layout = GridLayout(task_width, column, header, True, matrix.is_rtl)
+    return layout, [list(roles[i : i + per_group]) for i in range(0, len(roles), per_group)] or [[]]
+
+
+def grid_rows(matrix: Matrix, layout: GridLayout) -> list[GridRow]:
+    rows: list[GridRow] = []
+    room = layout.task_width - 2 * layout.pad
+    for phase in matrix.phases:
+        if phase.name:
+            line = fit(phase.name, FONT_BOLD, layout.size + 0.5, 10_000)
+            rows.append(GridRow("phase", (line,), layout.leading + 5))
+        for task in phase.tasks:
+            lines = visual_lines(task.name, FONT, layout.size, room)[:3]
+            if len(lines) == 3 and len(visual_lines(task.name, FONT, layout.size, room)) > 3:
+                lines[2] = fit(lines[2] + " …", FONT, layout.size, room)
+            rows.append(GridRow("task", tuple(lines), len(lines) * layout.leading + 4, task))
+    return rows
+
+
+class MatrixGrid(Flowable):
+    """One role group of the matrix; splits by rows, repeating the header on each page."""
+
+    def __init__(
+        self, matrix: Matrix, roles: Sequence[Role], rows: Sequence[GridRow], layout: GridLayout
+    ) -> None:
+        super().__init__()
+        self.matrix = matrix
+        self.roles = list(roles)
+        self.rows = list(rows)
+        self.layout = layout
+        self.total_width = layout.task_width + len(self.roles) * layout.column_width
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = self.total_width
+        self.height = self.layout.header_height + sum(r.height for r in self.rows)
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        room = avail_height - self.layout.header_height
+        used = 0.0
+        cut = 0
+        for row in self.rows:
+            if used + row.height > room:
+                break
+            used += row.height
+            cut += 1
+        if cut and cut < len(self.rows) and self.rows[cut - 1].kind == "phase":
+            cut -= 1  # never leave a phase title alone at the foot of a page
+        if cut == 0:
+            return []
+        layout = self.layout
+        return [
+            MatrixGrid(self.matrix, self.roles, self.rows[:cut], layout),
+            MatrixGrid(self.matrix, self.roles, self.rows[cut:], layout),
+        ]
+
+    def _x(self, column: int) -> float:
+        """Left edge of role column ``column`` (mirrored for right-to-left)."""
+        lay = self.layout
+        if lay.rtl:
+            return self.total_width - lay.task_width - (column + 1) * lay.column_width
+        return lay.task_width + column * lay.column_width
+
+    def draw(self) -> None:
+        canvas = self.canv
+        lay = self.layout
+        scheme = self.matrix.scheme
+        task_x = self.total_width - lay.task_width if lay.rtl else 0.0
+        top = self.height
+        header_bottom = top - lay.header_height
+        # header
+        canvas.setFillColor(HEADER_FILL)
+        canvas.rect(0, header_bottom, self.total_width, lay.header_height, stroke=0, fill=1)
+        canvas.setFillColor(colors.black)
+        canvas.setFont(FONT_BOLD, lay.size)
+        label = visual("Task")
+        if lay.rtl:
+            canvas.drawRightString(task_x + lay.task_width - lay.pad, header_bottom + 4, label)
+        else:
+            canvas.drawString(task_x + lay.pad, header_bottom + 4, label)
+        for i, role in enumerate(self.roles):
+            x = self._x(i)
+            if lay.rotated:
+                canvas.saveState()
+                canvas.translate(x + lay.column_width / 2 + lay.size / 3, header_bottom + 4)
+                canvas.rotate(90)
+                canvas.drawString(0, 0, fit(role.name, FONT_BOLD, lay.size, lay.header_height - 8))
+                canvas.restoreState()
+            else:
+                lines = visual_lines(role.name, FONT_BOLD, lay.size, lay.column_width - 4)[:3]
+                y = header_bottom + 4 + (len(lines) - 1) * lay.leading
+                for line in lines:
+                    canvas.drawCentredString(x + lay.column_width / 2, y, line)
+                    y -= lay.leading
+        # rows
+        y = header_bottom
+        display = scheme.display
+        fills: dict[str, Any] = {}
+        canvas.setFont(FONT, lay.size)
+        for row in self.rows:
+            y -= row.height
+            if row.kind == "phase":
+                canvas.setFillColor(PHASE_FILL)
+                canvas.rect(0, y, self.total_width, row.height, stroke=0, fill=1)
+                canvas.setFillColor(colors.black)
+                canvas.setFont(FONT_BOLD, lay.size + 0.5)
+                if lay.rtl:
+                    canvas.drawRightString(self.total_width - lay.pad, y + 5, row.lines[0])
+                else:
+                    canvas.drawString(lay.pad, y + 5, row.lines[0])
+                canvas.setFont(FONT, lay.size)
+                continue
+            assert row.task is not None
+            text_y = y + row.height - lay.leading + 1
+            for line in row.lines:
+                if lay.rtl:
+                    canvas.drawRightString(task_x + lay.task_width - lay.pad, text_y, line)
+                else:
+                    canvas.drawString(task_x + lay.pad, text_y, line)
+                text_y -= lay.leading
+            cells = self.matrix.row(row.task.id)
+            if not cells:
+                continue
+            for i, role in enumerate(self.roles):
+                codes = cells.get(role.id)
+                if not codes:
+                    continue
+                shown = display(codes)
+                fill = fills.get(codes)
+                if fill is None:
+                    first = shown.split("/")[0]
+                    colour = scheme.code(first).colour if scheme.has(first) else "#FF6666"
+                    fill = fills[codes] = colors.HexColor(colour)
+                x = self._x(i)
+                canvas.setFillColor(fill)
+                canvas.rect(x, y, lay.column_width, row.height, stroke=0, fill=1)
+                canvas.setFillColor(colors.black)
+                canvas.drawCentredString(
+                    x + lay.column_width / 2, y + row.height / 2 - lay.size / 3, shown
+                )
+        # grid lines
+        canvas.setStrokeColor(GRID_LINE)
+        canvas.setLineWidth(0.4)
+        y = header_bottom
+        path = canvas.beginPath()
+        path.moveTo(0, top)
+        path.lineTo(self.total_width, top)
+        path.moveTo(0, y)
+        path.lineTo(self.total_width, y)
+        for row in self.rows:
+            y -= row.height
+            path.moveTo(0, y)
+            path.lineTo(self.total_width, y)
+        edges = [0.0, self.total_width, task_x if lay.rtl else lay.task_width]
+        edges += [self._x(i) for i in range(len(self.roles))]
+        for x in edges:
+            path.moveTo(x, top)
+            path.lineTo(x, y)
+        canvas.drawPath(path, stroke=1, fill=0)
+
+
+def grid_flowables(matrix: Matrix, room: float, style: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """The matrix in page groups of roles, each group headed when there is more than one."""
+    layout, groups = grid_layout(matrix, room)
+    rows = grid_rows(matrix, layout)
+    out: list[Flowable] = []
+    total = len(matrix.roles)
+    start = 0
+    for number, group in enumerate(groups, start=1):
+        if len(groups) > 1:
+            end = start + len(group)
+            text = f"Roles {start + 1}–{end} of {total} (part {number} of {len(groups)})"
+            out.append(Paragraph(markup(text), style["h2"]))
+            start = end
+        grid = MatrixGrid(matrix, group, rows, layout)
+        grid.hAlign = "RIGHT" if layout.rtl else "LEFT"
+        out.append(grid)
+        out.append(Spacer(1, 10))
+    return out
+
+
+# ------------------------------------------------------------- legend etc.
+def legend_flowables(matrix: Matrix, style: dict[str, ParagraphStyle]) -> list[Flowable]:
+    scheme = matrix.scheme
+    data: list[list[Any]] = [
+        [
+            Paragraph(markup("Code"), style["small"]),
+            Paragraph(markup("Name"), style["small"]),
+            Paragraph(markup("Meaning"), style["small"]),
+        ]
+    ]
+    table_style = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID_LINE),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (0, 0), (0, -1), "CENTER"),
+    ]
+    for i, code in enumerate(scheme.codes, start=1):
+        data.append(
+            [
+                code.letter,
+                Paragraph(markup(code.name), style["small"]),
+                Paragraph(markup(code.meaning), style["small"]),
+            ]
+        )
+        table_style.append(("BACKGROUND", (0, i), (0, i), colors.HexColor(code.colour)))
+    rtl = style["body"].alignment == TA_RIGHT
+    table = Table(data, colWidths=[36, 110, 300], hAlign="RIGHT" if rtl else "LEFT")
+    table.setStyle(TableStyle(table_style))
+    combined = (
+        "A cell may hold several codes, written together like “A/R”; it is coloured by the first."
+    )
+    return [
+        KeepTogether(
+            [
+                Paragraph(markup(f"Legend: {scheme.title}"), style["h2"]),
+                table,
+                Spacer(1, 4),
+                Paragraph(markup(combined), style["muted"]),
+            ]
+        )
+    ]
+
+
+def findings_flowables(
+    findings: list[Finding], style: dict[str, ParagraphStyle], room: float
+) -> list[Flowable]:
+    counts = summary(findings)
+    out: list[Flowable] = [CondPageBreak(90), Paragraph(markup("Findings"), style["h2"])]
+    if not findings:
+        out.append(
+            Paragraph(markup("No findings: every rule of the checker passes."), style["body"])
+        )
+        return out
+    text = (
+        f"{_count(counts['error'], 'error')}, {_count(counts['warning'], 'warning')}, "
+        f"{_count(counts['info'], 'remark')} and {counts['accepted']} accepted on purpose."
+    )
+    out.append(Paragraph(markup(text), style["body"]))
+    out.append(Spacer(1, 4))
+    ordered = sorted(findings, key=lambda f: f.sort_key)
+    shown = ordered[:FINDINGS_LISTED]
+    message_room = room - 60 - 150
+    data: list[list[Any]] = [
+        [
+            Paragraph(markup("Severity"), style["small"]),
+            Paragraph(markup("Rule"), style["small"]),
+            Paragraph(markup("Finding"), style["small"]),
+        ]
+    ]
+    table_style: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID_LINE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]
+    for i, finding in enumerate(shown, start=1):
+        message = finding.message
+        if finding.accepted:
+            message += f"\nAccepted: {finding.reason}"
+        severity = finding.severity.value + (" (accepted)" if finding.accepted else "")
+        data.append(
+            [
+                Paragraph(markup(severity), style["small"]),
+                Paragraph(markup(finding.rule), style["small"]),
+                Paragraph(markup(message, FONT, 8, message_room - 8), style["small"]),
+            ]
+        )
+        if not finding.accepted:
+            table_style.append(("BACKGROUND", (0, i), (0, i), SEVERITY_COLOUR[finding.severity]))
+    table = Table(data, colWidths=[60, 150, message_room], repeatRows=1)
+    table.setStyle(TableStyle(table_style))
+    out.append(table)
+    if len(ordered) > len(shown):
+        more = (
+            f"… and {len(ordered) - len(shown)} more findings (all of them are in the xlsx export)."
+        )
+        out.append(Paragraph(markup(more), style["muted"]))
+    return out
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def page_footer(title: str, rtl: bool = False) -> Any:
+    """Late-drawn page furniture: matrix name and date at the top, "page N of M" at the foot."""
+    today = dt.date.today().isoformat()
+
+    def draw(canvas: Any, index: int, count: int) -> None:
+        page_width, page_height = canvas._pagesize
+        canvas.saveState()
+        canvas.setFont(FONT, 7.5)
+        canvas.setFillColor(MUTED)
+        name = fit(title, FONT, 7.5, page_width / 2)
+        if rtl:
+            canvas.drawRightString(page_width - 15 * mm, page_height - 10 * mm, name)
+            canvas.drawString(15 * mm, page_height - 10 * mm, today)
+        else:
+            canvas.drawString(15 * mm, page_height - 10 * mm, name)
+            canvas.drawRightString(page_width - 15 * mm, page_height - 10 * mm, today)
+        canvas.drawCentredString(page_width / 2, 8 * mm, f"page {index + 1} of {count}")
+        canvas.restoreState()
+
+    return draw
+
+
+def pick_matrix(document: Document, matrix_name: str | None, path: str | Path) -> Matrix:
+    try:
+        return document.matrix(matrix_name)
+    except LookupError as exc:
+        raise ExportError(f"{path}: {exc}") from exc
+
+
+# ------------------------------------------------------------------ report
+def write_matrix_pdf(document: Document, path: str | Path, matrix_name: str | None = None) -> None:
+    """Write one matrix (the named one, or the first) as a landscape PDF report.
+
+    Raises :class:`ExportError` naming the path; never leaves a partial file.
+    """
+    matrix = pick_matrix(document, matrix_name, path)
+    findings = default_findings(matrix)
+    with atomic_output(path, "PDF report") as temp:
+        build_report(matrix, findings, temp)
+
+
+def build_report(matrix: Matrix, findings: list[Finding], target: Path) -> None:
+    register_fonts()
+    rtl = matrix.is_rtl
+    style = styles(rtl)
+    page = landscape(A4)
+    margin = 15 * mm
+    room = page[0] - 2 * margin
+    marks = LateMarks(footer=page_footer(matrix.name, rtl))
+    doc = SimpleDocTemplate(
+        str(target),
+        pagesize=page,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=margin,
+        title=matrix.name,
+        author="RoleMatrix",
+        subject="Responsibility matrix",
+        creator="RoleMatrix",
+    )
+    info = (
+        f"{matrix.scheme.title} · {len(matrix.tasks)} tasks × {len(matrix.roles)} roles · "
+        f"{dt.date.today().isoformat()}"
+    )
+    story: list[Flowable] = [
+        Paragraph(markup(matrix.name, FONT_BOLD, 20, room), style["title"]),
+        Paragraph(markup(info), style["muted"]),
+    ]
+    if matrix.description:
+        story += [
+            Spacer(1, 4),
+            Paragraph(markup(matrix.description, FONT, 9.5, room), style["body"]),
+        ]
+    story.append(Spacer(1, 8))
+    story += grid_flowables(matrix, room, style)
+    story += legend_flowables(matrix, style)
+    story += findings_flowables(findings, style, room)
+    doc.build(story, canvasmaker=canvas_maker(marks))

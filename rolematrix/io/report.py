@@ -1,0 +1,36 @@
+"""What an import hands back: the document, and everything it could not take as is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rolematrix.core.model import Document
+
+
+class InputError(Exception):
+    """Base for unreadable input; the message names the file and the problem."""
+
+
+class UnreadableInputError(InputError):
+    """The file cannot be read as a matrix at all (wrong format, no table found, damaged)."""
+
+
+class ExportError(Exception):
+    """The export could not be written (unwritable path, disk full); no partial file is left."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportProblem:
+    """One thing the import could not take as is, with where it stands (``Sheet1!D7``)."""
+
+    location: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}" if self.location else self.message
+
+
+@dataclass(slots=True)
+class ImportResult:
+    document: Document
+    problems: list[ImportProblem] = field(default_factory=list)

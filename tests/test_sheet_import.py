@@ -1,0 +1,329 @@
+"""Plain sheets from other tools: the grid is found where it stands, codes are read the way
+people type them, and whatever cannot be read is reported with its cell."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from rolematrix.core.model import Matrix
+from rolematrix.io.report import ImportResult, UnreadableInputError
+from rolematrix.io.sheet_import import read_sheet_csv, read_sheet_xlsx
+
+Rows = list[list[Any]]
+
+
+def xlsx(path: Path, sheets: dict[str, Rows]) -> Path:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for r, row in enumerate(rows, start=1):
+            for c, value in enumerate(row, start=1):
+                if value is not None:
+                    sheet.cell(r, c, value)
+    book.save(path)
+    return path
+
+
+def grid(matrix: Matrix) -> dict[str, dict[str, str]]:
+    """task name -> {role name: codes} of the filled cells."""
+    return {
+        t.name: {matrix.role(r).name: c for r, c in sorted(matrix.row(t.id).items())}
+        for t in matrix.tasks
+    }
+
+
+def messages(result: ImportResult) -> list[str]:
+    return [str(p) for p in result.problems]
+
+
+# A sheet as it is really kept: a cover sheet, a title and a status line above the table, an
+# empty margin column A, a notes column beside the grid, phases, blank rows, every spelling.
+COVER: Rows = [
+    ["About this workbook"],
+    ["It lists who does what in the relaunch; ask Sam before changing it."],
+]
+MESSY: Rows = [
+    [None, "Website relaunch RACI"],
+    [None, "Status: draft, 3 May"],
+    [],
+    [None, "Task", "PM", "Dev", "QA", "Sales", None, "Notes"],
+    [None, "Planning"],
+    [None, "Kick-off", "A/R", "C", "I", None, None, "first week"],
+    [None, "Scope", "A,R", "maybe", "c", " i "],
+    [],
+    [None, "Build"],
+    [None, "Code", "AR", "a r", "R/A", "—"],
+    [None, "Test", "І", "С", "А/Р", "N"],  # Cyrillic I, C, A, P(=R)
+    [None, "  Release   notes ", "A", "-", "R", "Ρ"],  # Greek Rho
+    [None, "Code", "A", None, "D", None, None, "again?"],
+    [],
+    [None, "Legend: R = Responsible, A = Accountable"],
+]
+
+
+@pytest.fixture(scope="module")
+def messy(tmp_path_factory: pytest.TempPathFactory) -> ImportResult:
+    path = tmp_path_factory.mktemp("sheets") / "relaunch.xlsx"
+    return read_sheet_xlsx(xlsx(path, {"Cover": COVER, "Sheet1": MESSY}))
+
+
+def test_the_table_is_found_below_its_title_and_beside_its_notes(messy: ImportResult) -> None:
+    (matrix,) = messy.document.matrices
+    assert matrix.name == "Website relaunch RACI"
+    assert matrix.scheme.id == "RACI"
+    assert [r.name for r in matrix.roles] == ["PM", "Dev", "QA", "Sales"]
+    assert [(p.name, [t.name for t in p.tasks]) for p in matrix.phases] == [
+        ("Planning", ["Kick-off", "Scope"]),
+        ("Build", ["Code", "Test", "Release notes", "Code (2)"]),
+    ]
+    assert matrix.tasks[0].notes == "first week"
+    assert matrix.tasks[-1].notes == "again?"
+    # text around the table is kept, as the description
+    assert matrix.description == "Status: draft, 3 May\nLegend: R = Responsible, A = Accountable"
+
+
+def test_codes_are_read_in_every_spelling(messy: ImportResult) -> None:
+    matrix = messy.document.matrices[0]
+    assert grid(matrix) == {
+        "Kick-off": {"PM": "RA", "Dev": "C", "QA": "I"},
+        "Scope": {"PM": "RA", "QA": "C", "Sales": "I"},
+        "Code": {"PM": "RA", "Dev": "RA", "QA": "RA"},
+        "Test": {"PM": "I", "Dev": "C", "QA": "RA"},
+        "Release notes": {"PM": "A", "QA": "R", "Sales": "R"},
+        "Code (2)": {"PM": "A", "QA": "D"},  # D is no RACI code: kept for the checker
+    }
+
+
+def test_what_cannot_be_taken_as_is_is_reported_with_its_cell(messy: ImportResult) -> None:
+    assert messages(messy) == [
+        "Cover: no table of roles and codes found; sheet skipped",
+        'Sheet1!D7: "maybe" is not a RACI code; the cell is left empty',
+        "Sheet1!B13: a second task named 'Code'; kept as 'Code (2)'",
+        "Sheet1!E13: code D is not part of RACI; kept for the checker to flag",
+    ]
+
+
+def test_the_checker_flags_the_stray_letter(messy: ImportResult) -> None:
+    from rolematrix.core.checker import check
+
+    rules = {f.rule for f in check(messy.document.matrices[0])}
+    assert "cell-unknown-code" in rules
+
+
+def test_check_marks_make_a_check_matrix(tmp_path: Path) -> None:
+    path = xlsx(
+        tmp_path / "marks.xlsx",
+        {
+            "Who": [
+                ["Task", "Alice", "Bob", "Carol"],
+                ["Plan", "x", None, "✓"],
+                ["Do", "X", "☺︎", "-"],
+                ["Check", "✔", "N", "—"],
+            ]
+        },
+    )
+    matrix = read_sheet_xlsx(path).document.matrices[0]
+    assert matrix.name == "Who"
+    assert matrix.scheme.id == "CHECK"
+    assert grid(matrix) == {
+        "Plan": {"Alice": "✓", "Carol": "✓"},
+        "Do": {"Alice": "✓", "Bob": "✓"},
+        "Check": {"Alice": "✓"},
+    }
+
+
+@pytest.mark.parametrize(
+    ("codes", "scheme"),
+    [
+        (["R", "A", "C/I"], "RACI"),
+        (["R", "A", "S"], "RASCI"),
+        (["R", "A/V", "S"], "RACI-VS"),
+        (["R", "A", "O"], "CAIRO"),
+        (["D", "A", "C"], "DACI"),
+    ],
+)
+def test_the_scheme_follows_the_codes_used(tmp_path: Path, codes: list[str], scheme: str) -> None:
+    path = tmp_path / "s.csv"
+    path.write_text("Task,One,Two,Three\nFirst," + ",".join(codes) + "\n", encoding="utf-8")
+    assert read_sheet_csv(path).document.matrices[0].scheme.id == scheme
+
+
+def test_duplicate_role_names_are_kept_apart_and_reported(tmp_path: Path) -> None:
+    path = xlsx(
+        tmp_path / "dup.xlsx",
+        {"Team": [["Task", "PM", "pm ", "QA"], ["Plan", "A", "R", "C"], ["Plan", "A", "", "R"]]},
+    )
+    result = read_sheet_xlsx(path)
+    matrix = result.document.matrices[0]
+    assert [r.name for r in matrix.roles] == ["PM", "pm (2)", "QA"]
+    assert [t.name for t in matrix.tasks] == ["Plan", "Plan (2)"]
+    assert messages(result) == [
+        "Team!C1: a second role named 'pm'; kept as 'pm (2)'",
+        "Team!A3: a second task named 'Plan'; kept as 'Plan (2)'",
+    ]
+
+
+def test_a_role_nobody_is_assigned_to_is_kept(tmp_path: Path) -> None:
+    path = xlsx(
+        tmp_path / "idle.xlsx",
+        {
+            "Sheet1": [
+                ["Task", "Idle", "PM", "Dev", "Observer", "Comments"],
+                ["Plan", None, "A", "R"],
+            ]
+        },
+    )
+    matrix = read_sheet_xlsx(path).document.matrices[0]
+    assert [r.name for r in matrix.roles] == ["Idle", "PM", "Dev", "Observer"]
+
+
+def test_numbers_in_the_grid_and_codes_without_a_task_are_reported(tmp_path: Path) -> None:
+    path = xlsx(
+        tmp_path / "odd.xlsx",
+        {
+            "Grid": [
+                ["Task", "PM", "Dev"],
+                ["Plan", "A", 3],
+                [None, "R", "C"],
+                ["Ship", "A/R (lead)", "I"],
+            ]
+        },
+    )
+    result = read_sheet_xlsx(path)
+    matrix = result.document.matrices[0]
+    assert grid(matrix) == {
+        "Plan": {"PM": "A"},
+        "Row 3": {"PM": "R", "Dev": "C"},
+        "Ship": {"PM": "RA", "Dev": "I"},
+    }
+    assert messages(result) == [
+        'Grid!C2: "3" is not a RACI code; the cell is left empty',
+        "Grid!A3: codes without a task name; kept as task 'Row 3'",
+        'Grid!B4: "A/R (lead)" is not a RACI code; kept A/R',
+    ]
+
+
+def test_each_sheet_with_a_grid_becomes_a_matrix(tmp_path: Path) -> None:
+    table = [["Task", "PM", "Dev"], ["Plan", "A", "R"]]
+    path = xlsx(tmp_path / "two.xlsx", {"Team A": table, "Notes": COVER, "Team B": table})
+    result = read_sheet_xlsx(path)
+    assert [m.name for m in result.document.matrices] == ["Team A", "Team B"]
+    assert messages(result) == ["Notes: no table of roles and codes found; sheet skipped"]
+
+
+def test_a_legend_sheet_is_no_grid(tmp_path: Path) -> None:
+    legend = [["R", "Responsible"], ["A", "Accountable"], ["C", "Consulted"]]
+    path = xlsx(tmp_path / "legend.xlsx", {"Legend": legend})
+    with pytest.raises(UnreadableInputError, match=r"legend\.xlsx: no table"):
+        read_sheet_xlsx(path)
+
+
+@pytest.mark.parametrize("content", [b"", b"not a zip at all", b"PK\x03\x04 broken zip"])
+def test_damaged_workbooks_are_refused_naming_the_file(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "damaged.xlsx"
+    path.write_bytes(content)
+    with pytest.raises(UnreadableInputError, match=r"damaged\.xlsx: "):
+        read_sheet_xlsx(path)
+
+
+def test_an_empty_workbook_is_refused(tmp_path: Path) -> None:
+    path = xlsx(tmp_path / "empty.xlsx", {"Sheet1": []})
+    with pytest.raises(UnreadableInputError, match=r"empty\.xlsx: no table"):
+        read_sheet_xlsx(path)
+
+
+# ------------------------------------------------------------------------------ csv
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_a_csv_sheet_is_read_with_any_usual_delimiter(tmp_path: Path, delimiter: str) -> None:
+    def line(*cells: str) -> str:
+        return delimiter.join(f'"{c}"' if delimiter in c else c for c in cells) + "\r\n"
+
+    text = (
+        line("Website relaunch RACI")
+        + "\r\n"
+        + line("", "Task", "PM", "Dev", "QA", "", "Notes")
+        + line("", "Planning")
+        + line("", "Kick-off", "A/R", "C", "I", "", "first, week")
+        + line("", "Scope", "A,R", "maybe", "c")
+        + "\r\n"
+        + line("", "Test", "І", "a r", "R/A")
+    )
+    path = tmp_path / "relaunch.csv"
+    path.write_bytes(text.encode("utf-8-sig"))
+    result = read_sheet_csv(path)
+    matrix = result.document.matrices[0]
+    assert matrix.name == "Website relaunch RACI"
+    assert [p.name for p in matrix.phases] == ["Planning"]
+    assert grid(matrix) == {
+        "Kick-off": {"PM": "RA", "Dev": "C", "QA": "I"},
+        "Scope": {"PM": "RA", "QA": "C"},
+        "Test": {"PM": "I", "Dev": "RA", "QA": "RA"},
+    }
+    assert matrix.tasks[0].notes == "first, week"
+    assert messages(result) == [
+        'relaunch.csv!D6: "maybe" is not a RACI code; the cell is left empty'
+    ]
+
+
+def test_a_csv_without_title_is_named_after_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "team roles.csv"
+    path.write_text("Task;PM\nPlan;A\n", encoding="utf-8")
+    assert read_sheet_csv(path).document.matrices[0].name == "team roles"
+
+
+def test_a_windows_1252_csv_is_read_and_the_guess_reported(tmp_path: Path) -> None:
+    path = tmp_path / "ansi.csv"
+    path.write_bytes("Task;Café owner\nPlan;A\n".encode("cp1252"))
+    result = read_sheet_csv(path)
+    assert [r.name for r in result.document.matrices[0].roles] == ["Café owner"]
+    assert messages(result) == ["ansi.csv: not UTF-8 text; read as Windows-1252 (Western European)"]
+
+
+def test_a_csv_without_codes_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "prose.csv"
+    path.write_text("Dear team,\nplease fill in the sheet.\n", encoding="utf-8")
+    with pytest.raises(UnreadableInputError, match=r"prose\.csv: no table"):
+        read_sheet_csv(path)
+
+
+def test_role_names_that_read_like_codes_still_head_the_table(tmp_path: Path) -> None:
+    path = tmp_path / "codes.csv"
+    path.write_text("Task,CIO,DA,CA\nPlan,A,R,C\nDo,I,A,R\n", encoding="utf-8")
+    result = read_sheet_csv(path)
+    matrix = result.document.matrices[0]
+    assert [r.name for r in matrix.roles] == ["CIO", "DA", "CA"]
+    assert grid(matrix) == {
+        "Plan": {"CIO": "A", "DA": "R", "CA": "C"},
+        "Do": {"CIO": "I", "DA": "A", "CA": "R"},
+    }
+    assert result.problems == []
+
+
+def test_a_table_without_header_names_its_roles_by_column(tmp_path: Path) -> None:
+    path = tmp_path / "bare.csv"
+    path.write_text("Plan,A,R\nDo,I,A\n", encoding="utf-8")
+    result = read_sheet_csv(path)
+    assert [r.name for r in result.document.matrices[0].roles] == ["B", "C"]
+    assert messages(result) == [
+        "bare.csv!B1: a role column without a name; named 'B'",
+        "bare.csv!C1: a role column without a name; named 'C'",
+    ]
+
+
+def test_a_workbook_with_a_broken_sheet_is_refused(tmp_path: Path) -> None:
+    good = xlsx(tmp_path / "good.xlsx", {"Sheet1": [["Task", "PM"], ["Plan", "A"]]})
+    bad = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(bad, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                data = data[: len(data) // 2]  # cut off mid-XML
+            target.writestr(item, data)
+    with pytest.raises(UnreadableInputError, match=r"broken\.xlsx: the workbook is damaged"):
+        read_sheet_xlsx(bad)
