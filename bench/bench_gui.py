@@ -1,0 +1,135 @@
+"""Editor figures of SPEC section 9: cold start, opening the large document, one edit, memory.
+
+    QT_QPA_PLATFORM=offscreen python bench/bench_gui.py [--edits 200]
+
+Cold start runs in a fresh interpreter (``python -c``) and counts from the
+moment the parent launches it until the main window on a realistic 500x60
+document has been shown and painted. The other figures run in this process,
+on the 5,000 x 200 document (a quarter of the cells filled).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from statistics import median
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from large import build_size, figure
+
+from rolematrix.core.model import Document
+from rolematrix.store import DocumentStore
+
+CHILD = r"""
+import sys, time
+from PySide6.QtWidgets import QApplication
+from rolematrix.gui.app import Controller, create_application
+app = create_application()
+window = Controller().open_target(sys.argv[1])
+assert window is not None
+window.grid.viewport().repaint()
+app.processEvents()
+print(time.time())
+window._closing_confirmed = True
+"""
+
+
+def rss_mb() -> float:
+    with Path("/proc/self/status").open() as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def cold_start(path: Path, runs: int = 3) -> float:
+    times = []
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    for _ in range(runs):
+        start = time.time()
+        out = subprocess.run(
+            [sys.executable, "-c", CHILD, str(path)],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
+        shown = float(out.stdout.strip().splitlines()[-1])
+        times.append(shown - start)
+    return median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--edits", type=int, default=200, help="cell edits to time (median)")
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="rolematrix-bench-gui-"))
+
+    realistic = folder / "realistic.rolematrix"
+    DocumentStore.create(realistic, Document([build_size("realistic")])).close()
+    figure("cold start to shown window, 500x60", cold_start(realistic), "< 800 ms")
+
+    large = folder / "large.rolematrix"
+    DocumentStore.create(large, Document([build_size("large")])).close()
+
+    from PySide6.QtWidgets import QApplication
+
+    from rolematrix.gui.app import create_application
+    from rolematrix.gui.main_window import MainWindow
+    from rolematrix.gui.session import DocumentSession
+
+    app = create_application()
+    app.setOrganizationName("RoleMatrix-bench")
+    base_rss = rss_mb()
+    start = time.perf_counter()
+    session = DocumentSession.open(str(large))
+    loaded = time.perf_counter()
+    window = MainWindow(session)
+    window.resize(1400, 900)
+    window.show()
+    window.grid.viewport().repaint()
+    QApplication.processEvents()
+    painted = time.perf_counter()
+    figure("open 5000x200: load from file", loaded - start)
+    figure("open 5000x200: load + window + first paint", painted - start, "< 1000 ms")
+
+    matrix = window.matrix
+    assert matrix is not None and window.model is not None
+    grid = window.grid
+    times = []
+    letters = "RACI"
+    for i in range(args.edits):
+        task = matrix.tasks[(i * 37) % 40]
+        role = matrix.roles[(i * 7) % 12]
+        grid.select_cell(task.id, role.id)
+        QApplication.processEvents()
+        begin = time.perf_counter()
+        grid.type_code(letters[i % 4])  # undo command, incremental re-check, model signal
+        grid.viewport().repaint(grid.visualRect(grid.currentIndex()))  # paint it now
+        QApplication.processEvents()
+        times.append(time.perf_counter() - begin)
+    figure("one cell edit + re-check + repaint (median)", median(times), "< 16 ms")
+    figure("one cell edit, 95th percentile", sorted(times)[int(len(times) * 0.95)])
+    findings = len(window.problems.findings())
+    refresh = []
+    for _ in range(20):
+        begin = time.perf_counter()
+        window.problems.refresh()
+        refresh.append(time.perf_counter() - begin)
+    figure(f"problems panel refresh, {findings} findings (after a pause)", median(refresh))
+    print(
+        f"{'RSS with the large document open':48} {rss_mb():9.1f} MB   (before opening {base_rss:.1f} MB)   target < 300 MB"
+    )
+    window._closing_confirmed = True
+    window.close()
+
+
+if __name__ == "__main__":
+    main()

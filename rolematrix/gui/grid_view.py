@@ -1,0 +1,701 @@
+"""The grid: a keyboard-first table view over :class:`MatrixGridModel`.
+
+Everything a user does here becomes an undo command pushed through ``push``;
+the view never changes the matrix itself. Section sizes are fixed (never
+``resizeRowsToContents`` -- that takes seconds on a large matrix), so the view
+lays out a million cells as fast as a hundred.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QUndoCommand,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyleOptionHeader,
+    QTableView,
+    QWidget,
+)
+
+from rolematrix.core.codes import parse_codes
+from rolematrix.core.model import Matrix, Phase, Task
+from rolematrix.gui import i18n
+from rolematrix.gui.commands import MovePhase, MoveRole, MoveTask, SetCells
+from rolematrix.gui.grid_model import MatrixGridModel
+
+#: From this many roles on, role headers are drawn vertically so columns stay narrow.
+ROTATE_FROM_ROLES = 9
+MAX_TASK_HEADER_WIDTH = 360
+
+
+class RoleHeader(QHeaderView):
+    """Horizontal header that writes role labels vertically when there are many roles."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.rotated = False
+        self.setSectionsClickable(True)
+        self.setHighlightSections(True)
+
+    def set_rotated(self, rotated: bool) -> None:
+        if rotated != self.rotated:
+            self.rotated = rotated
+            self.updateGeometry()
+            self.viewport().update()
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        if not self.rotated or self.model() is None:
+            return hint
+        metrics = QFontMetrics(self.font())
+        count = self.count()
+        widest = max(
+            (
+                metrics.horizontalAdvance(str(self.model().headerData(i, self.orientation()) or ""))
+                for i in range(min(count, 400))
+            ),
+            default=0,
+        )
+        return QSize(hint.width(), min(180, widest + 16))
+
+    def paintSection(self, painter: QPainter, rect: QRect, logical: int) -> None:
+        if not self.rotated:
+            super().paintSection(painter, rect, logical)
+            return
+        option = QStyleOptionHeader()
+        self.initStyleOption(option)
+        option.rect = rect
+        option.section = logical
+        option.text = ""
+        view = self.parent()
+        current = view.currentIndex().column() if isinstance(view, QTableView) else -1
+        painter.save()
+        self.style().drawControl(QStyle.ControlElement.CE_Header, option, painter, self)
+        text = str(self.model().headerData(logical, self.orientation()) or "")
+        font = QFont(self.font())
+        font.setBold(logical == current)
+        painter.setFont(font)
+        metrics = QFontMetrics(font)
+        text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.height() - 10)
+        painter.translate(rect.center().x() + metrics.ascent() / 2 - 1, rect.bottom() - 6)
+        painter.rotate(-90)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(0, 0, text)
+        painter.restore()
+
+
+class GridView(QTableView):
+    """Keyboard editing, fill, copy/paste, drag to reorder, collapse of phases, zoom, filter."""
+
+    message = Signal(str)  # a short status-bar note ("Q is not a code of RACI")
+    rename_requested = Signal(str, int)  # "task" / "phase" / "role", id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        #: Pushes an undo command onto the document's stack; set by the window.
+        self.push: Callable[[QUndoCommand], None] = lambda command: command.redo()
+        self._base_point_size = self.font().pointSizeF() if self.font().pointSizeF() > 0 else 10.0
+        self.zoom_steps = 0
+        self._filter = ""
+        self.collapsed: set[int] = set()
+        self.setHorizontalHeader(RoleHeader(self))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.setWordWrap(False)
+        self.setCornerButtonEnabled(True)
+        self.setTabKeyNavigation(True)
+        vertical = self.verticalHeader()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setSectionsMovable(True)
+        vertical.setHighlightSections(True)
+        vertical.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._align_task_names()
+        horizontal = self.horizontalHeader()
+        horizontal.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        horizontal.setSectionsMovable(True)
+        vertical.sectionMoved.connect(self._row_dragged)
+        horizontal.sectionMoved.connect(self._column_dragged)
+        vertical.sectionClicked.connect(self._row_header_clicked)
+        vertical.sectionDoubleClicked.connect(self._row_header_double_clicked)
+        horizontal.sectionDoubleClicked.connect(self._column_header_double_clicked)
+        self._apply_zoom()
+
+    # ------------------------------------------------------------- set-up
+    def _align_task_names(self) -> None:
+        """Task names start at the grid's leading edge: the right when it reads right to left.
+
+        Absolute alignment, because a header paints its text with the application's
+        direction, which differs from the grid's for Persian content in an English window.
+        """
+        edge = (
+            Qt.AlignmentFlag.AlignRight
+            if self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+            else Qt.AlignmentFlag.AlignLeft
+        )
+        self.verticalHeader().setDefaultAlignment(
+            edge | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            self._align_task_names()
+
+    def grid_model(self) -> MatrixGridModel:
+        model = self.model()
+        assert isinstance(model, MatrixGridModel)
+        return model
+
+    @property
+    def matrix(self) -> Matrix:
+        return self.grid_model().matrix
+
+    def setModel(self, model: MatrixGridModel | None) -> None:  # type: ignore[override]
+        old = self.model()
+        if isinstance(old, MatrixGridModel):
+            for signal in self._structure_signals(old):
+                signal.disconnect(self._structure_changed)
+            old.headerDataChanged.disconnect(self._fit_role_columns)
+        super().setModel(model)
+        self.collapsed = set()
+        if model is None:
+            return
+        model.collapsed = self.collapsed
+        model.edit_cells = self._edit_cells
+        for signal in self._structure_signals(model):
+            signal.connect(self._structure_changed)
+        model.headerDataChanged.connect(self._fit_role_columns)
+        # Persian content reads from the right in any interface; other content follows
+        # the interface (so the whole window mirrors in Persian)
+        if model.matrix.is_rtl:
+            self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        else:
+            self.unsetLayoutDirection()
+        self._structure_changed()
+
+    @staticmethod
+    def _structure_signals(model: MatrixGridModel) -> list:
+        return [
+            model.modelReset,
+            model.rowsInserted,
+            model.rowsRemoved,
+            model.rowsMoved,
+            model.columnsInserted,
+            model.columnsRemoved,
+            model.columnsMoved,
+            model.layoutChanged,
+        ]
+
+    def _structure_changed(self, *args: object) -> None:
+        model = self.grid_model()
+        self.clearSpans()
+        columns = model.columnCount()
+        if columns > 1:
+            for row in model.phase_rows():
+                self.setSpan(row, 0, 1, columns)
+        header = self.horizontalHeader()
+        if isinstance(header, RoleHeader):
+            header.set_rotated(columns >= ROTATE_FROM_ROLES)
+        self._fit_role_columns()
+        self._fit_task_header()
+        self._apply_row_visibility()
+
+    def _edit_cells(self, changes: list[tuple[int, int, str]], text: str) -> None:
+        self.push(SetCells(self.matrix, changes, text))
+
+    # --------------------------------------------------------------- zoom
+    def zoom(self, steps: int) -> None:
+        """Zoom in (+1) or out (-1); 0 resets."""
+        self.zoom_steps = 0 if steps == 0 else max(-4, min(12, self.zoom_steps + steps))
+        self._apply_zoom()
+
+    def _apply_zoom(self) -> None:
+        font = QFont(self.font())
+        font.setPointSizeF(max(6.0, self._base_point_size * (1 + 0.12 * self.zoom_steps)))
+        self.setFont(font)
+        self.horizontalHeader().setFont(font)
+        self.verticalHeader().setFont(font)
+        metrics = QFontMetrics(font)
+        self.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
+        self.verticalHeader().setMinimumSectionSize(metrics.height() + 2)
+        self.horizontalHeader().setDefaultSectionSize(
+            max(metrics.horizontalAdvance("A/R/C") + 14, metrics.height() + 12)
+        )
+        self.horizontalHeader().setMinimumSectionSize(metrics.height() + 6)
+        if self.model() is not None:
+            self._fit_task_header()
+            self._fit_role_columns()
+            self.horizontalHeader().updateGeometry()
+
+    def _fit_role_columns(self, *args: object) -> None:
+        """With few roles, labels are written across: make each column wide enough for its label."""
+        model = self.model()
+        header = self.horizontalHeader()
+        if model is None or (isinstance(header, RoleHeader) and header.rotated):
+            return
+        metrics = QFontMetrics(header.font())
+        bold = QFont(header.font())
+        bold.setBold(True)
+        bold_metrics = QFontMetrics(bold)  # the current role's label is drawn bold
+        for column in range(model.columnCount()):
+            text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            width = max(metrics.horizontalAdvance(text), bold_metrics.horizontalAdvance(text)) + 18
+            header.resizeSection(column, max(header.defaultSectionSize(), width))
+
+    def _fit_task_header(self) -> None:
+        """Width for task names from a sample of rows (the header would measure every row)."""
+        model = self.model()
+        if model is None:
+            return
+        metrics = QFontMetrics(self.verticalHeader().font())
+        widest = 0
+        for row in range(min(model.rowCount(), 300)):
+            text = str(model.headerData(row, Qt.Orientation.Vertical) or "")
+            widest = max(widest, metrics.horizontalAdvance(text))
+        self.verticalHeader().setFixedWidth(min(MAX_TASK_HEADER_WIDTH, max(80, widest + 24)))
+
+    # -------------------------------------------------- visibility (filter)
+    def set_filter(self, text: str) -> None:
+        """Show only tasks whose name or description contains ``text`` (case-insensitive)."""
+        self._filter = text.casefold().strip()
+        self._apply_row_visibility(force=True)
+
+    def toggle_phase(self, phase_id: int) -> None:
+        self.collapsed.symmetric_difference_update({phase_id})
+        self._apply_row_visibility(force=True)
+
+    def set_collapsed(self, phase_ids: set[int]) -> None:
+        self.collapsed.clear()
+        self.collapsed.update(phase_ids)
+        self._apply_row_visibility(force=True)
+
+    def _apply_row_visibility(self, force: bool = False) -> None:
+        model = self.model()
+        if not isinstance(model, MatrixGridModel):
+            return
+        if not force and not self._filter and not self.collapsed:
+            return
+        needle = self._filter
+        visible_in_phase: dict[int, bool] = {}
+        phase_id: int | None = None
+        for row in range(model.rowCount()):
+            phase = model.phase_at(row)
+            if phase is not None:
+                phase_id = phase.id
+                continue
+            task = model.task_at(row)
+            assert task is not None
+            matches = (
+                not needle
+                or needle in task.name.casefold()
+                or needle in task.description.casefold()
+            )
+            if phase_id is not None and matches:
+                visible_in_phase[phase_id] = True
+            self.setRowHidden(row, not matches or phase_id in self.collapsed)
+        for row in model.phase_rows():
+            phase = model.phase_at(row)
+            assert phase is not None
+            self.setRowHidden(row, bool(needle) and not visible_in_phase.get(phase.id, False))
+        if model.rowCount():
+            model.headerDataChanged.emit(Qt.Orientation.Vertical, 0, model.rowCount() - 1)
+
+    # ----------------------------------------------------------- targets
+    def selected_cells(self) -> list[tuple[int, int]]:
+        """(task id, role id) of every selected visible cell, or the current cell."""
+        model = self.grid_model()
+        roles = model.matrix.roles
+        cells: list[tuple[int, int]] = []
+        seen: set[tuple[int, int]] = set()
+        for top, bottom, left, right in self._selection_rects():
+            for row in range(top, bottom + 1):
+                task = model.task_at(row)
+                if task is None or self.isRowHidden(row):
+                    continue
+                for column in range(left, right + 1):
+                    key = (task.id, roles[column].id)
+                    if key not in seen:
+                        seen.add(key)
+                        cells.append(key)
+        if not cells:
+            index = self.currentIndex()
+            task = model.task_at(index.row()) if index.isValid() else None
+            if task is not None and 0 <= index.column() < len(roles):
+                cells.append((task.id, roles[index.column()].id))
+        return cells
+
+    def _selection_rects(self) -> Iterator[tuple[int, int, int, int]]:
+        selection = self.selectionModel()
+        if selection is None:
+            return
+        for r in selection.selection():
+            yield r.top(), r.bottom(), r.left(), r.right()
+
+    def current_task(self) -> Task | None:
+        index = self.currentIndex()
+        return self.grid_model().task_at(index.row()) if index.isValid() else None
+
+    def current_phase(self) -> Phase | None:
+        """The phase of the current row (its header row or one of its tasks)."""
+        model = self.grid_model()
+        index = self.currentIndex()
+        if not index.isValid():
+            return None
+        phase = model.phase_at(index.row())
+        if phase is not None:
+            return phase
+        task = model.task_at(index.row())
+        return model.matrix.phase_of(task.id) if task else None
+
+    def set_current(self, index: QModelIndex) -> None:
+        """Make ``index`` the current and only selected cell, whatever modifier keys are down."""
+        self.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+
+    def select_cell(self, task_id: int | None, role_id: int | None) -> None:
+        """Select a cell, a whole row (no role) or a whole column (no task), and show it."""
+        model = self.grid_model()
+        matrix = model.matrix
+        selection = self.selectionModel()
+        if task_id is not None and matrix.has_task(task_id):
+            row = model.row_of_task(task_id)
+            if self.isRowHidden(row):
+                phase = matrix.phase_of(task_id)
+                self.collapsed.discard(phase.id)
+                self._filter = ""
+                self._apply_row_visibility(force=True)
+            if role_id is not None and matrix.has_role(role_id):
+                index = model.index(row, matrix.role_column(role_id))
+                self.set_current(index)
+            else:
+                column = max(0, self.currentIndex().column())
+                index = model.index(row, column)
+                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+                self.selectRow(row)
+            self.scrollTo(index)
+        elif role_id is not None and matrix.has_role(role_id):
+            column = matrix.role_column(role_id)
+            row = max(0, self.currentIndex().row())
+            index = model.index(row, column)
+            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.selectColumn(column)
+            self.scrollTo(index)
+        self.setFocus()
+
+    # --------------------------------------------------------- keyboard
+    def keyboardSearch(self, search: str) -> None:
+        """Typing is editing here, never jump-to-item."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.state() == QAbstractItemView.State.EditingState or self.model() is None:
+            super().keyPressEvent(event)
+            return
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+            return
+        if event.matches(QKeySequence.StandardKey.Cut):
+            self.copy_selection()
+            self.clear_selection_cells(self.tr("Cut"))
+            return
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste()
+            return
+        key = event.key()
+        mods = event.modifiers()
+        if (
+            key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+            and not mods & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self.clear_selection_cells()
+            return
+        if (
+            key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not mods & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self.move_current(1)
+            return
+        if key == Qt.Key.Key_Space and not mods:
+            self.cycle_selection()
+            return
+        text = event.text()
+        command_mods = (
+            Qt.KeyboardModifier.ControlModifier
+            | Qt.KeyboardModifier.AltModifier
+            | Qt.KeyboardModifier.MetaModifier
+        )
+        if (
+            text
+            and len(text) == 1
+            and text.isprintable()
+            and not text.isspace()
+            and not mods & command_mods
+        ):
+            self.type_code(
+                text, toggle=bool(mods & Qt.KeyboardModifier.ShiftModifier) and text.isalpha()
+            )
+            return
+        super().keyPressEvent(event)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        super().closeEditor(editor, hint)
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            self.move_current(
+                1
+            )  # Enter in the cell editor: on to the next task, as in a spreadsheet
+
+    def move_current(self, step: int) -> None:
+        """Move to the next (or previous) visible task row, keeping the column."""
+        model = self.grid_model()
+        index = self.currentIndex()
+        column = max(0, index.column())
+        row = index.row() if index.isValid() else -1
+        while True:
+            row += step
+            if not 0 <= row < model.rowCount():
+                return
+            if model.task_at(row) is not None and not self.isRowHidden(row):
+                break
+        self.set_current(model.index(row, column))
+
+    def type_code(self, text: str, toggle: bool = False) -> None:
+        """A code letter typed on the grid: set it on every selected cell, or toggle it (Shift)."""
+        scheme = self.matrix.scheme
+        parsed = parse_codes(text, scheme)
+        if not parsed.codes:
+            if parsed.foreign or text.isalpha():
+                self.message.emit(
+                    self.tr("“{text}” is not a code of {scheme} (codes: {codes})").format(
+                        text=text, scheme=scheme.id, codes=", ".join(scheme.letters)
+                    )
+                )
+            return
+        cells = self.selected_cells()
+        if not cells:
+            return
+        matrix = self.matrix
+        if toggle and not scheme.is_check:
+            letter = parsed.codes
+            changes = []
+            for task_id, role_id in cells:
+                present = set(matrix.get(task_id, role_id))
+                present.symmetric_difference_update(letter)
+                changes.append((task_id, role_id, scheme.canonical(present)))
+            self.push(SetCells(matrix, changes, self.tr("Toggle {code}").format(code=letter)))
+        else:
+            self.push(
+                SetCells(
+                    matrix,
+                    [(t, r, parsed.codes) for t, r in cells],
+                    self.tr("Set {codes}").format(codes=scheme.display(parsed.codes)),
+                )
+            )
+
+    def cycle_selection(self) -> None:
+        """Space: the current cell's next code in scheme order (empty → R → A → C → I → empty)."""
+        cells = self.selected_cells()
+        if not cells:
+            return
+        matrix = self.matrix
+        index = self.currentIndex()
+        task = self.current_task()
+        role = self.grid_model().role_at(index.column())
+        current = matrix.get(task.id, role.id) if task and role else matrix.get(*cells[0])
+        cycle = ["", *matrix.scheme.letters]
+        following = cycle[(cycle.index(current) + 1) % len(cycle)] if current in cycle else cycle[1]
+        self.push(SetCells(matrix, [(t, r, following) for t, r in cells], self.tr("Cycle code")))
+
+    def clear_selection_cells(self, text: str = "") -> None:
+        text = text or self.tr("Clear cells")
+        matrix = self.matrix
+        changes = [(t, r, "") for t, r in self.selected_cells() if matrix.get(t, r)]
+        if changes:
+            self.push(SetCells(matrix, changes, text))
+
+    # ---------------------------------------------------- copy and paste
+    def _visible_task_rows(self, top: int, bottom: int) -> list[int]:
+        model = self.grid_model()
+        return [
+            r
+            for r in range(top, bottom + 1)
+            if model.task_at(r) is not None and not self.isRowHidden(r)
+        ]
+
+    def selection_as_tsv(self) -> str:
+        rects = list(self._selection_rects())
+        if not rects:
+            index = self.currentIndex()
+            if not index.isValid():
+                return ""
+            rects = [(index.row(), index.row(), index.column(), index.column())]
+        top = min(r[0] for r in rects)
+        bottom = max(r[1] for r in rects)
+        left = min(r[2] for r in rects)
+        right = max(r[3] for r in rects)
+        model = self.grid_model()
+        matrix = model.matrix
+        roles = matrix.roles[left : right + 1]
+        lines = []
+        for row in self._visible_task_rows(top, bottom):
+            task = model.task_at(row)
+            assert task is not None
+            lines.append("\t".join(matrix.scheme.display(matrix.get(task.id, r.id)) for r in roles))
+        return "\n".join(lines) + ("\n" if lines else "")
+
+    def copy_selection(self) -> None:
+        text = self.selection_as_tsv()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+
+    def paste(self, text: str | None = None) -> None:
+        """Paste tab-separated codes (from Excel/LibreOffice) at the selection's top-left cell.
+
+        A single value pasted over a selection fills it. Unreadable values are
+        skipped and counted in the status bar, never guessed.
+        """
+        if text is None:
+            text = QGuiApplication.clipboard().text()
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        while lines and lines[-1] == "":
+            lines.pop()
+        if not lines:
+            return
+        grid = [line.split("\t") for line in lines]
+        matrix = self.matrix
+        scheme = matrix.scheme
+        skipped = 0
+        changes: list[tuple[int, int, str]] = []
+        if len(grid) == 1 and len(grid[0]) == 1:
+            parsed = parse_codes(grid[0][0], scheme)
+            if not parsed.ok:
+                self.message.emit(
+                    self.tr("Cannot read “{text}” as codes of {scheme}").format(
+                        text=grid[0][0], scheme=scheme.id
+                    )
+                )
+                return
+            changes = [(t, r, parsed.codes) for t, r in self.selected_cells()]
+        else:
+            rects = list(self._selection_rects())
+            index = self.currentIndex()
+            top = min((r[0] for r in rects), default=index.row())
+            left = min((r[2] for r in rects), default=index.column())
+            if top < 0 or left < 0:
+                return
+            model = self.grid_model()
+            rows = self._visible_task_rows(top, model.rowCount() - 1)
+            roles = matrix.roles
+            for values, row in zip(grid, rows, strict=False):
+                task = model.task_at(row)
+                assert task is not None
+                for offset, value in enumerate(values):
+                    column = left + offset
+                    if column >= len(roles):
+                        break
+                    parsed = parse_codes(value, scheme)
+                    if not parsed.ok:
+                        skipped += 1
+                        continue
+                    changes.append((task.id, roles[column].id, parsed.codes))
+        if changes:
+            self.push(SetCells(matrix, changes, self.tr("Paste")))
+        if skipped:
+            self.message.emit(
+                self.tr(
+                    "Pasted {count} cells; {skipped} values were not codes and were skipped"
+                ).format(count=i18n.number(len(changes)), skipped=i18n.number(skipped))
+            )
+
+    # ------------------------------------------------- drag to reorder
+    def _revert_move(self, header: QHeaderView, old_visual: int, new_visual: int) -> None:
+        header.blockSignals(True)
+        header.moveSection(new_visual, old_visual)
+        header.blockSignals(False)
+
+    def _column_dragged(self, logical: int, old_visual: int, new_visual: int) -> None:
+        self._revert_move(self.horizontalHeader(), old_visual, new_visual)
+        role = self.grid_model().role_at(logical)
+        if role is not None and old_visual != new_visual:
+            self.push(MoveRole(self.matrix, role.id, new_visual))
+
+    def _row_dragged(self, logical: int, old_visual: int, new_visual: int) -> None:
+        self._revert_move(self.verticalHeader(), old_visual, new_visual)
+        if old_visual != new_visual:
+            self.move_row(logical, new_visual)
+
+    def move_row(self, row: int, to_row: int) -> None:
+        """Move the task or phase at model row ``row`` so that it ends at ``to_row``."""
+        model = self.grid_model()
+        matrix = model.matrix
+        items: list[Task | Phase] = []
+        for r in range(model.rowCount()):
+            if r != row:
+                item = model.task_at(r) or model.phase_at(r)
+                assert item is not None
+                items.append(item)
+        moving = model.task_at(row) or model.phase_at(row)
+        to_row = max(0, min(to_row, len(items)))
+        if isinstance(moving, Phase):
+            index = sum(1 for item in items[:to_row] if isinstance(item, Phase))
+            if index != matrix.phases.index(moving):
+                self.push(MovePhase(matrix, moving.id, index))
+            return
+        if moving is None:
+            return
+        if not model.shows_phases:
+            phase = matrix.phases[0]
+            index = to_row
+        else:
+            phase = matrix.phases[0]
+            index = 0
+            for item in reversed(items[:to_row]):
+                if isinstance(item, Phase):
+                    phase = item
+                    break
+                index += 1
+        if (phase.id, index) != (
+            matrix.phase_of(moving.id).id,
+            matrix.phase_of(moving.id).tasks.index(moving),
+        ):
+            self.push(MoveTask(matrix, moving.id, phase.id, index))
+
+    # ---------------------------------------------------- header clicks
+    def _row_header_clicked(self, row: int) -> None:
+        phase = self.grid_model().phase_at(row)
+        if phase is not None:
+            self.toggle_phase(phase.id)
+
+    def _row_header_double_clicked(self, row: int) -> None:
+        model = self.grid_model()
+        task = model.task_at(row)
+        if task is not None:
+            self.rename_requested.emit("task", task.id)
+        elif (phase := model.phase_at(row)) is not None:
+            self.rename_requested.emit("phase", phase.id)
+
+    def _column_header_double_clicked(self, column: int) -> None:
+        role = self.grid_model().role_at(column)
+        if role is not None:
+            self.rename_requested.emit("role", role.id)
+
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+        super().currentChanged(current, previous)
+        if current.column() != previous.column():
+            self.horizontalHeader().viewport().update()

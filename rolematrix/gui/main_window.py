@@ -1,0 +1,824 @@
+"""The editor window: one document, its matrices in tabs, the grid and the panels.
+
+The menus, the toolbar and moving between panes come from
+:mod:`rolematrix.gui.window_menus`; this module holds what the window does
+with the document. Every user-visible string goes through Qt's translation
+(``self.tr``), and every panel has an accessible name and description.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QColor,
+    QKeyEvent,
+    QUndoCommand,
+)
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rolematrix.core.findings import Finding
+from rolematrix.core.model import DuplicateNameError, EmptyNameError, Matrix
+from rolematrix.gui import i18n
+from rolematrix.gui.autosave import Autosaver
+from rolematrix.gui.commands import (
+    Compound,
+    InsertPhase,
+    InsertRole,
+    InsertTask,
+    MoveRole,
+    MoveTask,
+    RemovePhase,
+    RemoveRole,
+    RemoveTask,
+    RenamePhase,
+    UpdateRole,
+    UpdateTask,
+)
+from rolematrix.gui.detail_panels import RolePanel, TaskPanel
+from rolematrix.gui.grid_model import MatrixGridModel, readable_text_colour
+from rolematrix.gui.grid_view import GridView
+from rolematrix.gui.icons import app_icon
+from rolematrix.gui.people_panel import PeoplePanel, RoleDutiesPanel
+from rolematrix.gui.problems_panel import ProblemsPanel, severity_counts_text
+from rolematrix.gui.session import DocumentSession
+from rolematrix.gui.settings import settings
+from rolematrix.gui.vocabulary import code_meaning, code_name, scheme_title
+from rolematrix.gui.window_menus import WindowMenus
+
+if TYPE_CHECKING:
+    from rolematrix.gui.app import Controller
+    from rolematrix.gui.presentation import PresentationWindow
+
+
+def document_filter() -> str:
+    return QCoreApplication.translate(
+        "MainWindow", "RoleMatrix documents (*.rolematrix);;All files (*)"
+    )
+
+
+def import_filter() -> str:
+    return QCoreApplication.translate(
+        "MainWindow",
+        "Spreadsheets and data (*.xlsx *.csv *.json);;Excel workbook (*.xlsx);;CSV (*.csv);;"
+        "JSON (*.json)",
+    )
+
+
+def export_filters() -> dict[str, str]:
+    """File-dialog filter → the suffix it stands for."""
+    return {
+        QCoreApplication.translate("MainWindow", "Excel workbook (*.xlsx)"): ".xlsx",
+        QCoreApplication.translate("MainWindow", "PDF matrix (*.pdf)"): ".pdf",
+        QCoreApplication.translate("MainWindow", "CSV, one row per cell (*.csv)"): ".csv",
+        QCoreApplication.translate("MainWindow", "RoleMatrix JSON (*.json)"): ".json",
+    }
+
+
+class LegendBar(QWidget):
+    """The scheme's codes with their colours, always in sight under the grid."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(4, 2, 4, 2)
+        self._layout.setSpacing(10)
+        self.setAccessibleName(self.tr("Legend"))
+
+    def set_matrix(self, matrix: Matrix) -> None:
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().hide()
+                item.widget().deleteLater()
+        scheme = matrix.scheme
+        self._layout.addWidget(QLabel(f"<b>{scheme_title(scheme)}</b>:", self))
+        described = []
+        for code in scheme.codes:
+            chip = QLabel(f" {code.letter} ", self)
+            text = readable_text_colour(QColor(code.colour)).name()
+            chip.setStyleSheet(
+                f"background: {code.colour}; color: {text}; border: 1px solid #888; font-weight: bold; padding: 0 3px"
+            )
+            chip.setToolTip(code_meaning(code))
+            chip.setAccessibleName(code.letter)
+            chip.setAccessibleDescription(f"{code_name(code)}: {code_meaning(code)}")
+            name = QLabel(code_name(code), self)
+            name.setToolTip(code_meaning(code))
+            self._layout.addWidget(chip)
+            self._layout.addWidget(name)
+            described.append(f"{code.letter} {code_name(code)}")
+        self.setAccessibleDescription(", ".join(described))
+        self._layout.addStretch(1)
+        hint = QLabel(
+            self.tr("Type a code letter · Shift+letter adds/removes · Space cycles · Del clears"),
+            self,
+        )
+        hint.setEnabled(False)
+        self._layout.addWidget(hint)
+
+
+class MainWindow(WindowMenus, QMainWindow):
+    """Edits one document. Every change goes through the session's undo stack."""
+
+    def __init__(self, session: DocumentSession, controller: Controller | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.controller = controller
+        self.matrix: Matrix | None = None
+        self.model: MatrixGridModel | None = None
+        self.presentation: PresentationWindow | None = None
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        self.setWindowIcon(app_icon())
+        self._closing_confirmed = False
+        self._handed_over = False
+        #: Every action of the window's menus and toolbar, by a stable key.
+        self.actions_by_key: dict[str, QAction] = {}
+        self._icon_actions: list[tuple[QAction, str]] = []
+        self._icon_style: tuple[str, bool] = ("", False)
+
+        self.grid = GridView(self)
+        self.grid.push = self.push
+        self.grid.message.connect(self._status)
+        self.grid.rename_requested.connect(self._rename_by_kind)
+        self.grid.setAccessibleName(self.tr("Matrix grid"))
+        self.grid.setAccessibleDescription(
+            self.tr(
+                "Tasks in rows, roles in columns. Type a code letter to set it, Space cycles "
+                "the codes, Delete clears."
+            )
+        )
+        self.tabs = QTabBar(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.setExpanding(False)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.tabs.setAccessibleName(self.tr("Matrices"))
+        self.tabs.setAccessibleDescription(self.tr("The matrices of this document"))
+        self.find_bar = QLineEdit(self)
+        self.find_bar.setPlaceholderText(self.tr("Find tasks (name or description)…"))
+        self.find_bar.setClearButtonEnabled(True)
+        self.find_bar.textChanged.connect(self.grid.set_filter)
+        self.find_bar.hide()
+        self.find_bar.installEventFilter(self)
+        self.find_bar.setAccessibleName(self.tr("Find tasks"))
+        self.find_bar.setAccessibleDescription(
+            self.tr("Shows only the tasks whose name or description contains the text; Esc closes")
+        )
+        self.legend = LegendBar(self)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.find_bar)
+        layout.addWidget(self.grid, 1)
+        layout.addWidget(self.legend)
+        self.setCentralWidget(central)
+
+        self.problems = ProblemsPanel(self)
+        self.problems.push = self.push
+        self.problems.activated.connect(self.show_finding)
+        self.problems.counts_changed.connect(self._counts_changed)
+        self.task_panel = TaskPanel(self)
+        self.task_panel.push = self.push
+        self.role_panel = RolePanel(self)
+        self.role_panel.push = self.push
+        self.people_panel = PeoplePanel(self)
+        self.people_panel.push = self.push
+        self.duties_panel = RoleDutiesPanel(self)
+        self.docks: dict[str, QDockWidget] = {}
+        self._dock(
+            "problems",
+            self.tr("Problems"),
+            self.problems,
+            Qt.DockWidgetArea.BottomDockWidgetArea,
+            self.tr("The checker's findings, live; Enter on a finding selects its cell"),
+        )
+        self._dock(
+            "task",
+            self.tr("Task"),
+            self.task_panel,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+            self.tr("Name, description and notes of the selected task"),
+        )
+        self._dock(
+            "role",
+            self.tr("Role"),
+            self.role_panel,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+            self.tr("Name, short label, description and colour of the selected role"),
+        )
+        self._dock(
+            "duties",
+            self.tr("What the role does"),
+            self.duties_panel,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+            self.tr("The tasks of the selected role, grouped by code"),
+        )
+        self._dock(
+            "people",
+            self.tr("People"),
+            self.people_panel,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+            self.tr("Who holds which roles, and staffing presets"),
+        )
+        self.tabifyDockWidget(self.docks["task"], self.docks["role"])
+        self.tabifyDockWidget(self.docks["role"], self.docks["duties"])
+        self.tabifyDockWidget(self.docks["duties"], self.docks["people"])
+        self.docks["task"].raise_()
+        self.resizeDocks([self.docks["problems"]], [170], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["task"]], [330], Qt.Orientation.Horizontal)
+
+        self.counts_label = QLabel(self)
+        self.counts_label.setAccessibleName(self.tr("Problem count"))
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.statusBar().setAccessibleName(self.tr("Status bar"))
+        self.autosaver = Autosaver(self._autosave_state, self)
+        self.session.undo_stack.indexChanged.connect(self.autosaver.touch)
+        self.session.modified_changed.connect(self._modified_changed)
+        self._build_menus()
+        self._build_toolbar()
+        self._refresh_icons()
+        self._load_tabs()
+        self._update_title()
+        self.resize(1200, 760)
+        if self.session.modified:
+            self.autosaver.touch()
+
+    # ------------------------------------------------------------ set-up
+    def _dock(
+        self, key: str, title: str, widget: QWidget, area: Qt.DockWidgetArea, description: str
+    ) -> None:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{key}")
+        dock.setWidget(widget)
+        dock.setAccessibleName(title)
+        dock.setAccessibleDescription(description)
+        widget.setAccessibleName(title)
+        widget.setAccessibleDescription(description)
+        self.addDockWidget(area, dock)
+        self.docks[key] = dock
+
+    # --------------------------------------------------------------- help
+    def show_getting_started(self) -> None:
+        from rolematrix.gui.help import GettingStartedDialog
+
+        if self.controller is not None:
+            self.controller.show_getting_started(self)
+            return
+        dialog = GettingStartedDialog(self)
+        dialog.show()
+
+    def show_about(self) -> None:
+        from rolematrix.gui.help import AboutDialog
+
+        AboutDialog(self).exec()
+
+    def choose_language(self, choice: str) -> None:
+        """View ▸ Language: remember the choice and switch every window to it now."""
+        if self.controller is not None:
+            # later: the switch replaces this window, whose menu is still handling the click
+            QTimer.singleShot(0, partial(self.controller.set_language, choice))
+            return
+        settings().setValue(i18n.SETTING, choice)
+        i18n.install(i18n.resolve(choice))
+
+    # ------------------------------------------------------------ matrices
+    def _load_tabs(self) -> None:
+        self.tabs.blockSignals(True)
+        while self.tabs.count():
+            self.tabs.removeTab(0)
+        for matrix in self.session.document.matrices:
+            self.tabs.addTab(matrix.name)
+        self.tabs.blockSignals(False)
+        self.tabs.setVisible(self.tabs.count() > 1)
+        if self.session.document.matrices:
+            self.show_matrix(self.session.document.matrices[0])
+
+    def _tab_changed(self, index: int) -> None:
+        matrices = self.session.document.matrices
+        if 0 <= index < len(matrices):
+            self.show_matrix(matrices[index])
+
+    def show_matrix(self, matrix: Matrix) -> None:
+        if self.matrix is matrix:
+            return
+        old = self.model
+        self.matrix = matrix
+        self.model = MatrixGridModel(matrix, self)
+        self.grid.setModel(self.model)
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        self.grid.selectionModel().currentChanged.connect(self._current_changed)
+        checker = self.session.checker(matrix)
+        self.problems.set_checker(checker)
+        for panel in (self.task_panel, self.role_panel, self.people_panel, self.duties_panel):
+            panel.set_matrix(matrix)
+        self.legend.set_matrix(matrix)
+        index = self.session.document.matrices.index(matrix)
+        if self.tabs.currentIndex() != index:
+            self.tabs.setCurrentIndex(index)
+        if self.model.rowCount() and self.model.columnCount():
+            first = next((r for r in range(self.model.rowCount()) if self.model.task_at(r)), 0)
+            self.grid.set_current(self.model.index(first, 0))
+        if self.presentation is not None:
+            self.presentation.close()
+
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self.model is None:
+            return
+        task = self.model.task_at(current.row())
+        role = self.model.role_at(current.column())
+        self.task_panel.set_task(task.id if task else None)
+        self.role_panel.set_role(role.id if role else None)
+        self.duties_panel.set_role(role.id if role else None)
+        if task is not None and role is not None:
+            self.statusBar().showMessage(
+                self.tr("{task} × {role}").format(
+                    task=i18n.isolate(task.name), role=i18n.isolate(role.name)
+                ),
+                4000,
+            )
+
+    # ---------------------------------------------------------- commands
+    def push(self, command: QUndoCommand) -> None:
+        if self.session.readonly and self.session.store is not None:
+            pass  # read-only files can still be edited and saved elsewhere (Save as)
+        self.session.push(command)
+
+    def _status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 6000)
+
+    def _counts_changed(self, counts: dict[str, int]) -> None:
+        self.counts_label.setText(severity_counts_text(counts))
+
+    def _require_matrix(self) -> Matrix:
+        assert self.matrix is not None
+        return self.matrix
+
+    def _ask_name(self, title: str, label: str, text: str = "") -> str | None:
+        name, ok = QInputDialog.getText(self, title, label, text=text)
+        return name.strip() if ok and name.strip() else None
+
+    def _try_push(self, make: Callable[[], QUndoCommand]) -> bool:
+        """Build a command (names are checked on construction) and push it, or explain why not."""
+        try:
+            command = make()
+        except (DuplicateNameError, EmptyNameError) as exc:
+            QMessageBox.warning(self, self.tr("RoleMatrix"), str(exc))
+            return False
+        self.push(command)
+        return True
+
+    def insert_task(self, name: str | None = None) -> None:
+        matrix = self._require_matrix()
+        if name is None:
+            name = self._ask_name(
+                self.tr("Insert task"),
+                self.tr("Task name:"),
+                matrix.unique_task_name(self.tr("New task")),
+            )
+        if not name:
+            return
+        current = self.grid.current_task()
+        phase = self.grid.current_phase()
+        if current is not None:
+            phase = matrix.phase_of(current.id)
+            index: int | None = phase.tasks.index(current) + 1
+        else:
+            index = None
+        command: list[InsertTask] = []
+
+        def make() -> QUndoCommand:
+            command.append(InsertTask(matrix, name, phase.id if phase else None, index))
+            return command[0]
+
+        if self._try_push(make) and command[0].task_id is not None:
+            self.grid.select_cell(command[0].task_id, None)
+
+    def insert_role(self, name: str | None = None) -> None:
+        matrix = self._require_matrix()
+        if name is None:
+            name = self._ask_name(
+                self.tr("Insert role"),
+                self.tr("Role name:"),
+                matrix.unique_role_name(self.tr("New role")),
+            )
+        if not name:
+            return
+        column = self.grid.currentIndex().column()
+        index = column + 1 if column >= 0 else None
+        self._try_push(lambda: InsertRole(matrix, name, index))
+
+    def insert_phase(self, name: str | None = None) -> None:
+        matrix = self._require_matrix()
+        if name is None:
+            name = self._ask_name(
+                self.tr("Insert phase"), self.tr("Phase name:"), self.tr("New phase")
+            )
+        if not name:
+            return
+        phase = self.grid.current_phase()
+        index = matrix.phases.index(phase) + 1 if phase is not None else None
+        self.push(InsertPhase(matrix, name, index))
+
+    def rename_task(self) -> None:
+        task = self.grid.current_task()
+        if task is not None:
+            self._rename_by_kind("task", task.id)
+
+    def rename_role(self) -> None:
+        role = self.model.role_at(self.grid.currentIndex().column()) if self.model else None
+        if role is not None:
+            self._rename_by_kind("role", role.id)
+
+    def rename_phase(self) -> None:
+        phase = self.grid.current_phase()
+        if phase is not None:
+            self._rename_by_kind("phase", phase.id)
+
+    def _rename_by_kind(self, kind: str, item_id: int) -> None:
+        matrix = self._require_matrix()
+        if kind == "task":
+            old = matrix.task(item_id).name
+            name = self._ask_name(self.tr("Rename task"), self.tr("Task name:"), old)
+            if name and name != old:
+                text = self.tr("Rename task “{name}”").format(name=old)
+                self._try_push(lambda: UpdateTask(matrix, item_id, text, name=name))
+        elif kind == "role":
+            old = matrix.role(item_id).name
+            name = self._ask_name(self.tr("Rename role"), self.tr("Role name:"), old)
+            if name and name != old:
+                text = self.tr("Rename role “{name}”").format(name=old)
+                self._try_push(lambda: UpdateRole(matrix, item_id, text, name=name))
+        elif kind == "phase":
+            old = matrix.phase(item_id).name
+            name = self._ask_name(self.tr("Rename phase"), self.tr("Phase name:"), old)
+            if name and name != old:
+                self.push(RenamePhase(matrix, item_id, name))
+
+    def _selected_task_ids(self) -> list[int]:
+        ids = list(dict.fromkeys(t for t, _ in self.grid.selected_cells()))
+        if not ids and (task := self.grid.current_task()) is not None:
+            ids = [task.id]
+        return ids
+
+    def _selected_role_ids(self) -> list[int]:
+        return list(dict.fromkeys(r for _, r in self.grid.selected_cells()))
+
+    def delete_tasks(self) -> None:
+        matrix = self._require_matrix()
+        ids = self._selected_task_ids()
+        if not ids:
+            return
+        if len(ids) == 1:
+            self.push(RemoveTask(matrix, ids[0]))
+            return
+        parent = Compound(self.tr("Delete {count} tasks").format(count=i18n.number(len(ids))))
+        for task_id in ids:
+            RemoveTask(matrix, task_id, parent)
+        self.push(parent)
+
+    def delete_roles(self) -> None:
+        matrix = self._require_matrix()
+        ids = self._selected_role_ids()
+        if not ids:
+            return
+        if len(ids) == 1:
+            self.push(RemoveRole(matrix, ids[0]))
+            return
+        parent = Compound(self.tr("Delete {count} roles").format(count=i18n.number(len(ids))))
+        for role_id in ids:
+            RemoveRole(matrix, role_id, parent)
+        self.push(parent)
+
+    def delete_phase(self) -> None:
+        matrix = self._require_matrix()
+        phase = self.grid.current_phase()
+        if phase is None:
+            return
+        if phase.tasks:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Delete phase"),
+                self.tr("Delete the phase “{name}” with its {count} tasks?").format(
+                    name=phase.name, count=i18n.number(len(phase.tasks))
+                ),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.push(RemovePhase(matrix, phase.id))
+
+    def move_task(self, step: int) -> None:
+        matrix = self._require_matrix()
+        task = self.grid.current_task()
+        if task is None:
+            return
+        column = max(0, self.grid.currentIndex().column())
+        phase = matrix.phase_of(task.id)
+        index = phase.tasks.index(task) + step
+        if 0 <= index < len(phase.tasks):
+            self.push(MoveTask(matrix, task.id, phase.id, index))
+        else:
+            # over the phase boundary: into the neighbouring phase
+            p = matrix.phases.index(phase) + step
+            if not 0 <= p < len(matrix.phases):
+                return
+            target = matrix.phases[p]
+            self.push(MoveTask(matrix, task.id, target.id, len(target.tasks) if step < 0 else 0))
+        assert self.model is not None
+        self.grid.set_current(self.model.index(self.model.row_of_task(task.id), column))
+
+    def move_role_visually(self, towards_right: int) -> None:
+        """Alt+Shift+Left/Right: move the role as the arrow points, in either reading direction."""
+        rtl = self.grid.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        self.move_role(-towards_right if rtl else towards_right)
+
+    def move_role(self, step: int) -> None:
+        matrix = self._require_matrix()
+        index = self.grid.currentIndex()
+        role = self.model.role_at(index.column()) if self.model else None
+        if role is None:
+            return
+        target = index.column() + step
+        if 0 <= target < len(matrix.roles):
+            self.push(MoveRole(matrix, role.id, target))
+            assert self.model is not None
+            self.grid.set_current(self.model.index(index.row(), target))
+
+    def _cut(self) -> None:
+        self.grid.copy_selection()
+        self.grid.clear_selection_cells(self.tr("Cut"))
+
+    def show_find(self) -> None:
+        self.find_bar.show()
+        self.find_bar.setFocus()
+        self.find_bar.selectAll()
+
+    def eventFilter(self, watched: object, event: object) -> bool:
+        if (
+            watched is self.find_bar
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            self.find_bar.clear()
+            self.find_bar.hide()
+            self.grid.setFocus()
+            return True
+        return super().eventFilter(watched, event)  # type: ignore[arg-type]
+
+    def _collapse_all(self) -> None:
+        if self.matrix is not None:
+            self.grid.set_collapsed({p.id for p in self.matrix.phases})
+
+    def _expand_all(self) -> None:
+        self.grid.set_collapsed(set())
+
+    def show_finding(self, finding: Finding) -> None:
+        """Select what the finding is about: its cell, its task row or its role column."""
+        if finding.person_id is not None and finding.task_id is None and finding.role_id is None:
+            self.docks["people"].show()
+            self.docks["people"].raise_()
+            return
+        self.grid.select_cell(finding.task_id, finding.role_id)
+
+    # ------------------------------------------------------------ title
+    def _update_title(self) -> None:
+        if self.session.readonly:
+            title = self.tr("{title}[*] (read-only) — RoleMatrix")
+        else:
+            title = self.tr("{title}[*] — RoleMatrix")
+        self.setWindowTitle(title.format(title=self.session.title))
+        self.setWindowModified(self.session.modified)
+
+    def _modified_changed(self, modified: bool) -> None:
+        self.setWindowModified(modified)
+        if not modified:
+            self.autosaver.discard()
+
+    def _autosave_state(self) -> tuple[object, str, str, bool]:
+        return self.session.document, self.session.origin, self.session.title, self.session.modified
+
+    # ------------------------------------------------------------- files
+    def _new(self) -> None:
+        if self.controller is not None:
+            self.controller.show_gallery(self)
+
+    def _open(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open document"), "", document_filter())
+        if path and self.controller is not None:
+            self.controller.open_target(path, parent=self)
+
+    def _open_workspace(self) -> None:
+        url, ok = QInputDialog.getText(
+            self,
+            self.tr("Open shared workspace"),
+            self.tr("Database URL (postgresql+psycopg://user@host/db):"),
+        )
+        if ok and url.strip() and self.controller is not None:
+            self.controller.open_target(url.strip(), parent=self)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.controller.recent_files() if self.controller else []
+        if not recent:
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+        for target in recent:
+            action = self.recent_menu.addAction(i18n.isolate(target.replace("&", "&&")))
+            action.triggered.connect(
+                lambda checked=False, t=target: (
+                    self.controller.open_target(t, parent=self) if self.controller else None
+                )
+            )
+
+    def save(self) -> bool:
+        if self.session.store is None or self.session.readonly:
+            return self.save_as()
+        return self._store_call(self.session.save, str(self.session.origin))
+
+    def save_as(self, target: str | None = None) -> bool:
+        if target is None:
+            suggested = (
+                self.session.origin
+                if self.session.origin and "://" not in self.session.origin
+                else ""
+            )
+            if not suggested:
+                suggested = str(Path.home() / f"{self.session.title}.rolematrix")
+            target, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save document as"), suggested, document_filter()
+            )
+            if not target:
+                return False
+            if "://" not in target and not Path(target).suffix:
+                target += ".rolematrix"
+        ok = self._store_call(lambda: self.session.save_as(target), target)
+        if ok:
+            self._update_title()
+            if self.controller is not None:
+                self.controller.add_recent(str(self.session.origin))
+        return ok
+
+    def _store_call(self, call: Callable[[], object], target: str) -> bool:
+        from rolematrix.store import StoreError
+
+        try:
+            call()
+        except StoreError as exc:
+            QMessageBox.critical(self, self.tr("Could not save"), f"{target}\n\n{exc}")
+            return False
+        except OSError as exc:
+            QMessageBox.critical(
+                self, self.tr("Could not save"), f"{target}\n\n{exc.strerror or exc}"
+            )
+            return False
+        self.autosaver.discard()
+        self._update_title()
+        self.statusBar().showMessage(
+            self.tr("Saved {title}").format(title=i18n.isolate(self.session.title)), 4000
+        )
+        return True
+
+    def _import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import"), "", import_filter())
+        if path and self.controller is not None:
+            self.controller.import_file(path, parent=self)
+
+    def _export(self, handbook: bool = False) -> None:
+        from rolematrix.io.dispatch import write_any
+        from rolematrix.io.report import ExportError
+
+        matrix = self._require_matrix()
+        base = (
+            Path(self.session.origin).stem
+            if self.session.origin and "://" not in self.session.origin
+            else matrix.name
+        )
+        if handbook:
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Export handbook"),
+                self.tr("{name} handbook.pdf").format(name=base),
+                self.tr("PDF (*.pdf)"),
+            )
+        else:
+            suffixes = export_filters()
+            path, chosen = QFileDialog.getSaveFileName(
+                self, self.tr("Export"), f"{base}.xlsx", ";;".join(suffixes)
+            )
+            if path and not Path(path).suffix:
+                path += suffixes.get(chosen, ".xlsx")
+        if not path:
+            return
+        only = (
+            matrix.name
+            if handbook
+            or (len(self.session.document.matrices) > 1 and Path(path).suffix.lower() == ".pdf")
+            else None
+        )
+        try:
+            write_any(self.session.document, path, matrix_name=only, handbook=handbook)
+        except (ExportError, OSError, ImportError) as exc:
+            QMessageBox.critical(self, self.tr("Could not export"), f"{path}\n\n{exc}")
+            return
+        self.statusBar().showMessage(
+            self.tr("Exported {path}").format(path=i18n.isolate(path)), 5000
+        )
+
+    # ---------------------------------------------------------- presenting
+    def present(self) -> None:
+        from rolematrix.gui.presentation import PresentationWindow
+
+        if self.matrix is None:
+            return
+        if self.presentation is not None:
+            self.presentation.close()
+        self.presentation = PresentationWindow(self.matrix, self.session.checker(self.matrix), self)
+        self.presentation.closed.connect(self._presentation_closed)
+        task = self.grid.current_task()
+        if task is not None:
+            self.presentation.highlight_task(task.id)
+        self.presentation.start()
+
+    def _presentation_closed(self) -> None:
+        self.presentation = None
+        self.activateWindow()
+        self.grid.setFocus()
+
+    # ----------------------------------------------------------- closing
+    def maybe_save(self) -> bool:
+        """Ask what to do with unsaved changes. True when the window may close."""
+        if not self.session.modified:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("Save the changes to “{title}” before closing?").format(
+                title=self.session.title
+            ),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        handing_over = self._handed_over
+        if not handing_over and not self._closing_confirmed and not self.maybe_save():
+            event.ignore()
+            return
+        if self.presentation is not None:
+            self.presentation.close()
+        self.autosaver.discard()
+        if self.controller is not None and not handing_over:
+            self.controller.window_closed(self)
+        if self.model is not None:
+            self.model.close()
+        for panel in (self.task_panel, self.role_panel, self.people_panel, self.duties_panel):
+            panel.set_matrix(None)
+        self.problems.set_checker(None)
+        if not handing_over:
+            self.session.close()
+        event.accept()
+
+    def hand_over(self) -> None:
+        """Close this window but keep its document open: a new window takes the session.
+
+        Used when the interface language changes, so every text is built anew in
+        the new language while the document, its undo history and its unsaved
+        changes carry on in the new window.
+        """
+        self._handed_over = True
+        self.session.undo_stack.indexChanged.disconnect(self.autosaver.touch)
+        self.session.modified_changed.disconnect(self._modified_changed)
+        self.close()
+
+    def _quit(self) -> None:
+        if self.controller is not None:
+            QTimer.singleShot(0, self.controller.quit)
+        else:
+            self.close()

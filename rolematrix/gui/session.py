@@ -1,0 +1,123 @@
+"""One open document: its matrices, where it is stored, its undo stack and checkers.
+
+The store is imported only when a file is opened or saved, so the start page
+shows without loading SQLAlchemy. Store and io errors are raised to the window,
+which shows them; nothing here shows a dialog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from rolematrix.core.checker import IncrementalChecker
+from rolematrix.core.model import Document, Matrix
+from rolematrix.core.templates import reference_for
+
+if TYPE_CHECKING:
+    from rolematrix.store import DocumentStore
+
+
+class DocumentSession(QObject):
+    """A document being edited in one window."""
+
+    modified_changed = Signal(bool)
+
+    def __init__(
+        self,
+        document: Document,
+        store: DocumentStore | None = None,
+        *,
+        title: str = "",
+        origin: str = "",
+        readonly: bool = False,
+        dirty: bool = False,
+    ) -> None:
+        super().__init__()
+        self.document = document
+        self.store = store
+        self.readonly = readonly
+        self._title = title or self.tr("Untitled")
+        self.origin = origin or (str(store.target) if store is not None else "")
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self._dirty = dirty  # restored or imported work: modified although nothing was undone
+        self._checkers: dict[int, IncrementalChecker] = {}
+
+    # ------------------------------------------------------------- state
+    @property
+    def title(self) -> str:
+        if self.store is not None:
+            return str(self.store.display_name)
+        return self._title
+
+    @property
+    def modified(self) -> bool:
+        return self._dirty or not self.undo_stack.isClean()
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.modified_changed.emit(self.modified)
+
+    def mark_saved(self) -> None:
+        self._dirty = False
+        self.undo_stack.setClean()
+        self.modified_changed.emit(False)
+
+    def push(self, command: QUndoCommand) -> None:
+        self.undo_stack.push(command)
+
+    def checker(self, matrix: Matrix) -> IncrementalChecker:
+        key = id(matrix)
+        if key not in self._checkers:
+            self._checkers[key] = IncrementalChecker(matrix, reference_for(matrix))
+        return self._checkers[key]
+
+    # ------------------------------------------------------------ storage
+    @classmethod
+    def open(cls, target: str, *, readonly: bool = False) -> DocumentSession:
+        """Open a document file or workspace URL; raises the store's typed errors."""
+        from rolematrix.store import DocumentStore
+
+        store = DocumentStore.open(target, readonly=readonly)
+        try:
+            document = store.load()
+        except BaseException:
+            store.close()
+            raise
+        return cls(document, store, readonly=readonly)
+
+    def save(self) -> None:
+        """Save to where the document came from (raises StoreError; the caller shows it)."""
+        if self.store is None or self.readonly:
+            raise RuntimeError("the document has no file yet; use save_as")
+        self.store.save(self.document)
+        self.mark_saved()
+
+    def save_as(self, target: str | Path) -> None:
+        from rolematrix.store import DocumentStore
+
+        if self.store is not None and not self.readonly:
+            new_store = self.store.save_as(self.document, str(target))
+        else:
+            new_store = DocumentStore.create(str(target), self.document, overwrite=True)
+        old = self.store
+        self.store = new_store
+        self.readonly = False
+        self.origin = str(new_store.target)
+        if old is not None and old is not new_store:
+            old.close()
+        self.mark_saved()
+
+    def close(self) -> None:
+        for checker in self._checkers.values():
+            checker.close()
+        self._checkers.clear()
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    def describe(self) -> dict[str, Any]:
+        return {"title": self.title, "origin": self.origin, "modified": self.modified}
