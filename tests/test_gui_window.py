@@ -17,7 +17,7 @@ from gui_fixtures import (
 )
 from gui_fixtures import dialogs as dialogs  # a fixture
 from gui_fixtures import isolated as isolated  # a fixture
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from rolematrix.core.model import Document
@@ -27,6 +27,7 @@ from rolematrix.gui.app import Controller
 from rolematrix.gui.gallery import StartPage, TemplateGallery
 from rolematrix.gui.main_window import MainWindow
 from rolematrix.gui.presentation import PresentationWindow
+from rolematrix.gui.settings import settings
 from rolematrix.store import DocumentStore
 
 pytestmark = pytest.mark.gui
@@ -347,7 +348,9 @@ def test_recent_files_are_remembered(qtbot, isolated: Path) -> None:
     assert w is not None
     add_window(qtbot, w)
     assert controller.recent_files()[0] == str(path)
-    assert str(path) in QSettings("RoleMatrix", "RoleMatrix").value("recentFiles")
+    stored = settings()
+    assert str(path) in stored.value("recentFiles")
+    assert Path(stored.fileName()).is_relative_to(isolated)  # never the user's real settings
     assert controller.open_target(str(path)) is w  # already open: the same window
 
 

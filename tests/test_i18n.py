@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from gui_fixtures import add_window, sample_matrix, session_of
 from gui_fixtures import isolated as isolated  # a fixture
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from rolematrix import __version__
@@ -33,6 +33,7 @@ from rolematrix.core.schemes import SCHEMES
 from rolematrix.core.templates import builtin_templates, get_template
 from rolematrix.gui import i18n, vocabulary
 from rolematrix.gui.main_window import MainWindow
+from rolematrix.gui.settings import settings
 from rolematrix.gui.window_menus import plain
 
 pytestmark = pytest.mark.gui
@@ -273,7 +274,7 @@ def test_in_english_the_checker_sentences_are_shown_as_they_are(qapp: QApplicati
 def test_the_language_follows_the_setting_else_the_system(
     isolated: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store = QSettings("RoleMatrix", "RoleMatrix")
+    store = settings()
     store.remove(i18n.SETTING)
     assert i18n.stored_choice(store) == i18n.SYSTEM
     monkeypatch.setattr(i18n, "system_language", lambda: "fa")
@@ -287,7 +288,7 @@ def test_the_language_follows_the_setting_else_the_system(
 def test_the_application_starts_in_the_chosen_language(qapp: QApplication, isolated: Path) -> None:
     from rolematrix.gui.app import create_application
 
-    QSettings("RoleMatrix", "RoleMatrix").setValue(i18n.SETTING, "fa")
+    settings().setValue(i18n.SETTING, "fa")
     try:
         assert create_application() is qapp
         assert i18n.active_language() == "fa"
@@ -323,7 +324,7 @@ def test_view_language_switches_open_windows_keeping_the_work(qtbot, isolated: P
         assert new.layoutDirection() == Qt.LayoutDirection.RightToLeft
         assert new.grid.current_task() is task
         assert new.actions_by_key["language-fa"].isChecked()
-        assert QSettings("RoleMatrix", "RoleMatrix").value(i18n.SETTING) == "fa"
+        assert settings().value(i18n.SETTING) == "fa"
         assert new.undo_action.isEnabled()
         new.undo_action.trigger()  # the undo history came along
         assert matrix.get(task.id, role.id) == before

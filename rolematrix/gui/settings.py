@@ -9,4 +9,13 @@ APPLICATION = "RoleMatrix"
 
 
 def settings() -> QSettings:
-    return QSettings(ORGANISATION, APPLICATION)
+    """The user's settings, in the default format.
+
+    ``QSettings(organisation, application)`` would always use the native
+    format and ignore :meth:`QSettings.setDefaultFormat`, so a test (or a
+    portable build) that points the default format at another folder would
+    still read and write the user's real settings.
+    """
+    return QSettings(
+        QSettings.defaultFormat(), QSettings.Scope.UserScope, ORGANISATION, APPLICATION
+    )
