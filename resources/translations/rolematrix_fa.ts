@@ -201,7 +201,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../rolematrix/gui/commands.py" line="+42"/>
+        <location filename="../../rolematrix/gui/commands.py" line="+44"/>
         <source>A task needs a name.</source>
         <extracomment>How long after one edit of a cell another edit of the same cell still merges with it.</extracomment>
         <translation>وظیفه باید نامی داشته باشد.</translation>
@@ -222,12 +222,12 @@
         <translation>نقشی با نام «{name}» از پیش هست.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+51"/>
         <source>Edit cells</source>
         <translation>ویرایش خانه‌ها</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>Insert task “{name}”</source>
         <translation>افزودن وظیفه‌ی «{name}»</translation>
     </message>
@@ -242,7 +242,7 @@
         <translation>جابه‌جایی وظیفه‌ی «{name}»</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+33"/>
         <source>Edit task “{name}”</source>
         <translation>ویرایش وظیفه‌ی «{name}»</translation>
     </message>
@@ -287,7 +287,7 @@
         <translation>جابه‌جایی مرحله‌ی «{name}»</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+49"/>
         <source>Apply staffing “{name}”</source>
         <translation>به‌کار بستن چینش «{name}»</translation>
     </message>
@@ -307,7 +307,7 @@
         <translation>تغییر نقش‌های «{name}»</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>Rename person to “{name}”</source>
         <translation>تغییر نام فرد به «{name}»</translation>
     </message>
@@ -317,7 +317,7 @@
         <translation>تغییر تعارض نقش‌ها</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+40"/>
         <source>Accept {rule}</source>
         <translation>پذیرفتن {rule}</translation>
     </message>
@@ -338,25 +338,179 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../rolematrix/gui/conflict_dialog.py" line="+182"/>
+        <source>Someone else changed the same things</source>
+        <translation>کس دیگری همین موارد را تغییر داده است</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Since you opened {where}, others saved changes to things you changed too. Nothing has been saved yet. For each one, keep your version (checked) or take theirs (unchecked), then save.</source>
+        <translation>از وقتی {where} را باز کردید، دیگران تغییراتی را در همان مواردی ذخیره کرده‌اند که شما هم تغییر داده‌اید. هنوز چیزی ذخیره نشده است. برای هر مورد، نسخهٔ خود را نگه دارید (تیک‌خورده) یا نسخهٔ آن‌ها را بپذیرید (بدون تیک)، سپس ذخیره کنید.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Conflicts</source>
+        <translation>تعارض‌ها</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Save with these choices</source>
+        <translation>&amp;ذخیره با همین انتخاب‌ها</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keep all &amp;mine</source>
+        <translation>نگه‌داشتن همهٔ نسخه‌های &amp;من</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take all &amp;theirs</source>
+        <translation>پذیرفتن همهٔ نسخه‌های &amp;آن‌ها</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Some of your new tasks or roles have the same name as ones someone else added. Cancel, rename yours, and save again.</source>
+        <translation>برخی از وظیفه‌ها یا نقش‌های تازهٔ شما هم‌نام مواردی هستند که کس دیگری افزوده است. لغو کنید، نام موارد خود را تغییر دهید و دوباره ذخیره کنید.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictModel</name>
+    <message>
+        <location line="-160"/>
+        <source>What</source>
+        <translation>چه چیزی</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+52"/>
+        <source>Task</source>
+        <translation>وظیفه</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <location line="+52"/>
+        <source>Role</source>
+        <translation>نقش</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source>Before</source>
+        <translation>پیش‌تر</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Theirs</source>
+        <translation>نسخهٔ آن‌ها</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed by</source>
+        <translation>تغییر توسط</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mine</source>
+        <translation>نسخهٔ من</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep</source>
+        <translation>نگه‌داشتن</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>rename yours first</source>
+        <translation>اول نام مورد خود را تغییر دهید</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mine</source>
+        <translation>مال من</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>theirs</source>
+        <translation>مال آن‌ها</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Checked: keep my version. Unchecked: take theirs.</source>
+        <translation>تیک‌خورده: نسخهٔ من نگه داشته می‌شود. بدون تیک: نسخهٔ آن‌ها پذیرفته می‌شود.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cell</source>
+        <translation>خانه</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Phase</source>
+        <translation>مرحله</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>Matrix</source>
+        <translation>ماتریس</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Matrix deleted</source>
+        <translation>ماتریس حذف شد</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Settings</source>
+        <translation>تنظیمات</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People</source>
+        <translation>افراد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roles kept apart</source>
+        <translation>نقش‌های جدا از هم</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted findings</source>
+        <translation>یافته‌های پذیرفته‌شده</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staffing presets</source>
+        <translation>چیدمان‌های نیرو</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Task order</source>
+        <translation>ترتیب وظیفه‌ها</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role order</source>
+        <translation>ترتیب نقش‌ها</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phase order</source>
+        <translation>ترتیب مرحله‌ها</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
-        <location filename="../../rolematrix/gui/app.py" line="+203"/>
+        <location filename="../../rolematrix/gui/app.py" line="+206"/>
         <source>Open document</source>
         <extracomment>The desktop entry&apos;s name (resources/linux/): Wayland app id, task-switcher icon.</extracomment>
         <translation>باز کردن سند</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Open shared workspace</source>
-        <translation>باز کردن فضای کاری مشترک</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Database URL:</source>
-        <translation>نشانی پایگاه داده:</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>Untitled</source>
         <translation>بی‌نام</translation>
     </message>
@@ -447,7 +601,7 @@
 <context>
     <name>DocumentSession</name>
     <message>
-        <location filename="../../rolematrix/gui/session.py" line="+49"/>
+        <location filename="../../rolematrix/gui/session.py" line="+45"/>
         <source>Untitled</source>
         <translation>بی‌نام</translation>
     </message>
@@ -872,9 +1026,55 @@
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../rolematrix/gui/history_view.py" line="+109"/>
+        <source>{count} recorded changes, newest first.</source>
+        <translation>{count} تغییر ثبت‌شده، تازه‌ترین در بالا.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No saved changes are recorded here yet.</source>
+        <translation>هنوز هیچ تغییر ذخیره‌شده‌ای اینجا ثبت نشده است.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location line="-55"/>
+        <source>When</source>
+        <translation>زمان</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who</source>
+        <translation>چه کسی</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Task</source>
+        <translation>وظیفه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>نقش</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change</source>
+        <translation>تغییر</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(empty)</source>
+        <translation>(خالی)</translation>
+    </message>
+</context>
+<context>
     <name>LegendBar</name>
     <message>
-        <location filename="../../rolematrix/gui/main_window.py" line="+104"/>
+        <location filename="../../rolematrix/gui/main_window.py" line="+109"/>
         <source>Legend</source>
         <translation>راهنمای رنگ‌ها</translation>
     </message>
@@ -1013,7 +1213,12 @@
         <translation>نوار وضعیت</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+3"/>
+        <source>Shared workspace state</source>
+        <translation>وضعیت فضای کاری مشترک</translation>
+    </message>
+    <message>
+        <location line="+118"/>
         <source>{task} × {role}</source>
         <translation>{task} × {role}</translation>
     </message>
@@ -1136,27 +1341,75 @@
         <translation>باز کردن سند</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Open shared workspace</source>
-        <translation>باز کردن فضای کاری مشترک</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Database URL (postgresql+psycopg://user@host/db):</source>
-        <translation>نشانی پایگاه داده (postgresql+psycopg://user@host/db):</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>(none)</source>
         <translation>(هیچ)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+35"/>
+        <source>Not saved: the conflicts are still open.</source>
+        <translation>ذخیره نشد: تعارض‌ها هنوز باز هستند.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Saved, with the changes {who} made meanwhile</source>
+        <translation>ذخیره شد، همراه با تغییراتی که {who} در این فاصله داده است</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Could not reach the workspace</source>
+        <translation>دسترسی به فضای کاری ممکن نشد</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{problem}
+
+Nothing was lost: your changes are still here. Save again when the server is back, or save a copy to a file on this computer now.</source>
+        <translation>{problem}
+
+چیزی از دست نرفت: تغییرات شما هنوز اینجاست. وقتی سرور برگشت دوباره ذخیره کنید، یا همین حالا نسخه‌ای را در پرونده‌ای روی همین رایانه ذخیره کنید.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save a &amp;local copy…</source>
+        <translation>ذخیرهٔ یک نسخهٔ &amp;محلی…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not saved</source>
+        <translation>ذخیره نشد</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file was changed by another program</source>
+        <translation>پرونده را برنامهٔ دیگری تغییر داده است</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{problem}
+
+Overwrite it with your version, or save yours under another name?</source>
+        <translation>{problem}
+
+نسخهٔ خود را روی آن بنویسید، یا نسخهٔ خود را با نام دیگری ذخیره کنید؟</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Overwrite</source>
+        <translation>&amp;بازنویسی</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save &amp;as…</source>
+        <translation>ذخیره با &amp;نام…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Save document as</source>
         <translation>ذخیره‌ی سند با نام</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+27"/>
         <location line="+4"/>
         <source>Could not save</source>
         <translation>ذخیره نشد</translation>
@@ -1202,7 +1455,62 @@
         <translation>{path} صادر شد</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
+        <source>This document is not in a shared workspace.</source>
+        <translation>این سند در فضای کاری مشترک نیست.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{who} saved changes to {matrices}</source>
+        <translation>{who} تغییراتی را در {matrices} ذخیره کرد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Someone</source>
+        <translation>کسی</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Workspace unreachable — your work is kept</source>
+        <translation>فضای کاری در دسترس نیست — کار شما نگه داشته شده است</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The workspace answers again.</source>
+        <translation>فضای کاری دوباره پاسخ می‌دهد.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Shared — {count} conflicts to settle when you save</source>
+        <translation>مشترک — {count} تعارض برای حل هنگام ذخیره</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Shared workspace</source>
+        <translation>فضای کاری مشترک</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Select a cell to see its history.</source>
+        <translation>برای دیدن تاریخچه، یک خانه را انتخاب کنید.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>History of {task} × {role}</source>
+        <translation>تاریخچهٔ {task} × {role}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>History of “{matrix}”</source>
+        <translation>تاریخچهٔ «{matrix}»</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Changes are recorded when the document is saved. Save it first.</source>
+        <translation>تغییرات هنگام ذخیرهٔ سند ثبت می‌شوند. اول آن را ذخیره کنید.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Unsaved changes</source>
         <translation>تغییرات ذخیره‌نشده</translation>
     </message>
@@ -2040,6 +2348,16 @@
         <translation>باز کردن یک فضای کاری مشترک روی سرور پایگاه داده</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Re&amp;fresh from workspace</source>
+        <translation>&amp;به‌روزرسانی از فضای کاری</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bring in what others saved in the shared workspace, keeping your edits</source>
+        <translation>آنچه دیگران در فضای کاری مشترک ذخیره کرده‌اند را بیاور و ویرایش‌های خودت را نگه دار</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Open &amp;recent</source>
         <translation>سندهای &amp;اخیر</translation>
@@ -2121,30 +2439,30 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+277"/>
+        <location line="+293"/>
         <source>&amp;Undo</source>
         <translation>&amp;واگرد</translation>
     </message>
     <message>
-        <location line="-274"/>
-        <location line="+276"/>
+        <location line="-290"/>
+        <location line="+292"/>
         <source>Take back the last change</source>
         <translation>پس گرفتن آخرین تغییر</translation>
     </message>
     <message>
-        <location line="-270"/>
-        <location line="+274"/>
+        <location line="-286"/>
+        <location line="+290"/>
         <source>&amp;Redo</source>
         <translation>&amp;ازنو</translation>
     </message>
     <message>
-        <location line="-271"/>
-        <location line="+273"/>
+        <location line="-287"/>
+        <location line="+289"/>
         <source>Make the change taken back again</source>
         <translation>انجام دوباره‌ی تغییری که پس گرفته شد</translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-271"/>
         <source>Cu&amp;t</source>
         <translation>&amp;برش</translation>
     </message>
@@ -2404,7 +2722,27 @@
         <translation>&amp;رفتن به</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Cell &amp;history…</source>
+        <translation>&amp;تاریخچهٔ خانه…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Who changed the current cell, when, from what to what</source>
+        <translation>چه کسی خانهٔ کنونی را کی و از چه به چه تغییر داد</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Matrix history…</source>
+        <translation>تاریخچهٔ &amp;ماتریس…</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Every recorded change of this matrix, newest first</source>
+        <translation>همهٔ تغییرات ثبت‌شدهٔ این ماتریس، تازه‌ترین در بالا</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Language</source>
         <translation>&amp;زبان</translation>
     </message>
@@ -2568,6 +2906,29 @@
         <location line="+2"/>
         <source>Main toolbar</source>
         <translation>نوار ابزار اصلی</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceAddressDialog</name>
+    <message>
+        <location filename="../../rolematrix/gui/workspace_address.py" line="+44"/>
+        <source>Open shared workspace</source>
+        <translation>باز کردن فضای کاری مشترک</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Database address:</source>
+        <translation>&amp;نشانی پایگاه داده:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Database address</source>
+        <translation>نشانی پایگاه داده</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Leave the password out of the address: RoleMatrix takes it from your ~/.pgpass file or the PGPASSWORD variable, and never stores it. The history records you as ROLEMATRIX_USER if set, else as the database user.</source>
+        <translation>گذرواژه را در نشانی ننویسید: RoleMatrix آن را از پروندهٔ ‎~/.pgpass‎ یا متغیر PGPASSWORD می‌گیرد و هرگز ذخیره‌اش نمی‌کند. تاریخچه شما را با نام ROLEMATRIX_USER (اگر تنظیم شده باشد) و گرنه با نام کاربر پایگاه داده ثبت می‌کند.</translation>
     </message>
 </context>
 </TS>

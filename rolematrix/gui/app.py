@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFileOpenEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
 from rolematrix import __version__
 from rolematrix.core.model import Document
@@ -29,6 +29,7 @@ from rolematrix.gui.icons import app_icon
 from rolematrix.gui.main_window import MainWindow, document_filter
 from rolematrix.gui.session import DocumentSession
 from rolematrix.gui.settings import APPLICATION, ORGANISATION, settings
+from rolematrix.gui.workspace_address import WorkspaceAddressDialog, without_password
 
 #: The desktop entry's name (resources/linux/): Wayland app id, task-switcher icon.
 DESKTOP_FILE_NAME = "io.github.rolematrix.RoleMatrix"
@@ -37,7 +38,7 @@ MAX_RECENT = 10
 
 def _same_target(a: str, b: str) -> bool:
     if "://" in a or "://" in b:
-        return a == b
+        return without_password(a) == without_password(b)
     try:
         return Path(a).resolve() == Path(b).resolve()
     except OSError:
@@ -72,6 +73,8 @@ class Controller(QObject):
         return [str(v) for v in (value or [])]
 
     def add_recent(self, target: str) -> None:
+        """Remember ``target`` for File ▸ Open recent -- never with a database password."""
+        target = without_password(target)
         if not target:
             return
         recent = [t for t in self.recent_files() if t != target]
@@ -205,10 +208,10 @@ class Controller(QObject):
         return self.open_target(path, parent=parent) if path else None
 
     def ask_workspace(self, parent: QWidget | None = None) -> MainWindow | None:
-        url, ok = QInputDialog.getText(
-            parent, self.tr("Open shared workspace"), self.tr("Database URL:")
-        )
-        return self.open_target(url.strip(), parent=parent) if ok and url.strip() else None
+        dialog = WorkspaceAddressDialog(parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.url():
+            return None
+        return self.open_target(dialog.url(), parent=parent)
 
     # ------------------------------------------------------------ documents
     def new_from_template(self, template_id: str | None) -> MainWindow:

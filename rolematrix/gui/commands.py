@@ -10,6 +10,8 @@ one command with child commands, so they undo in one step.
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -61,12 +63,45 @@ def check_role_name(matrix: Matrix, name: str, except_id: int | None = None) -> 
         )
 
 
+_ID_FIELDS = ("task_id", "role_id", "phase_id", "person_id")
+
+
+def _ids(values: list[int], ids: Mapping[int, int]) -> list[int]:
+    return [ids.get(value, value) for value in values]
+
+
+def _people(people: list[Person], ids: Mapping[int, int]) -> list[Person]:
+    return [Person(ids.get(p.id, p.id), p.name, _ids(p.role_ids, ids)) for p in people]
+
+
+def _suppressions(items: list[Suppression], ids: Mapping[int, int]) -> list[Suppression]:
+    def one(value: int | None) -> int | None:
+        return None if value is None else ids.get(value, value)
+
+    return [
+        replace(s, task_id=one(s.task_id), role_id=one(s.role_id), person_id=one(s.person_id))
+        for s in items
+    ]
+
+
 class MatrixCommand(QUndoCommand):
     """Base: a command on one matrix."""
 
     def __init__(self, matrix: Matrix, text: str, parent: QUndoCommand | None = None) -> None:
         super().__init__(text, parent)
         self.matrix = matrix
+
+    def renumber(self, ids: Mapping[int, int]) -> None:
+        """Follow my new tasks, roles, phases or people to the ids a shared workspace gave them.
+
+        When someone else added items while I did, a refresh gives my new items
+        fresh ids (the workspace's are kept); the commands that made or touched
+        them must then undo and redo on the new ids, or the undo history breaks.
+        """
+        for name in _ID_FIELDS:
+            value = getattr(self, name, None)
+            if isinstance(value, int) and value in ids:
+                setattr(self, name, ids[value])
 
 
 class SetCells(MatrixCommand):
@@ -89,6 +124,9 @@ class SetCells(MatrixCommand):
 
     def id(self) -> int:
         return _SET_CELLS_ID if len(self.changes) == 1 else -1
+
+    def renumber(self, ids: Mapping[int, int]) -> None:
+        self.changes = [(ids.get(t, t), ids.get(r, r), c) for t, r, c in self.changes]
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         """Rapid edits of one cell (A, then Shift+R, then Space...) become one undo step."""
@@ -185,6 +223,12 @@ class MoveTask(MatrixCommand):
         self.task_id = task_id
         self.target = (phase_id, index)
         self.origin: tuple[int, int] | None = None
+
+    def renumber(self, ids: Mapping[int, int]) -> None:
+        super().renumber(ids)
+        self.target = (ids.get(self.target[0], self.target[0]), self.target[1])
+        if self.origin is not None:
+            self.origin = (ids.get(self.origin[0], self.origin[0]), self.origin[1])
 
     def redo(self) -> None:
         self.origin = self.matrix.move_task(self.task_id, *self.target)
@@ -410,6 +454,10 @@ class SetPeople(MatrixCommand):
         self.after = _copy_people(people)
         self.before = _copy_people(matrix.people)
 
+    def renumber(self, ids: Mapping[int, int]) -> None:
+        self.after = _people(self.after, ids)
+        self.before = _people(self.before, ids)
+
     def redo(self) -> None:
         self.matrix.set_people(_copy_people(self.after))
 
@@ -461,6 +509,11 @@ class SetPersonRoles(MatrixCommand):
         self.role_ids = list(role_ids)
         self.before = list(matrix.person(person_id).role_ids)
 
+    def renumber(self, ids: Mapping[int, int]) -> None:
+        super().renumber(ids)
+        self.role_ids = _ids(self.role_ids, ids)
+        self.before = _ids(self.before, ids)
+
     def redo(self) -> None:
         self.matrix.set_person_roles(self.person_id, self.role_ids)
 
@@ -493,6 +546,10 @@ class SetConflicts(MatrixCommand):
         self.pairs = list(pairs)
         self.before = list(matrix.conflicts)
 
+    def renumber(self, ids: Mapping[int, int]) -> None:
+        self.pairs = [(ids.get(a, a), ids.get(b, b)) for a, b in self.pairs]
+        self.before = [(ids.get(a, a), ids.get(b, b)) for a, b in self.before]
+
     def redo(self) -> None:
         self.matrix.set_conflicts(self.pairs)
 
@@ -508,6 +565,10 @@ class SetSuppressions(MatrixCommand):
         super().__init__(matrix, text)
         self.after = list(suppressions)
         self.before = list(matrix.suppressions)
+
+    def renumber(self, ids: Mapping[int, int]) -> None:
+        self.after = _suppressions(self.after, ids)
+        self.before = _suppressions(self.before, ids)
 
     def redo(self) -> None:
         self.matrix.set_suppressions(self.after)

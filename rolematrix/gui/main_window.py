@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QUndoCommand,
 )
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from rolematrix.core.findings import Finding
+from rolematrix.core.history import Conflict, RemoteChange, Resolution
 from rolematrix.core.model import DuplicateNameError, EmptyNameError, Matrix
 from rolematrix.gui import i18n
 from rolematrix.gui.autosave import Autosaver
@@ -53,9 +55,11 @@ from rolematrix.gui.commands import (
     UpdateRole,
     UpdateTask,
 )
+from rolematrix.gui.conflict_dialog import ConflictDialog
 from rolematrix.gui.detail_panels import RolePanel, TaskPanel
 from rolematrix.gui.grid_model import MatrixGridModel, readable_text_colour
 from rolematrix.gui.grid_view import GridView
+from rolematrix.gui.history_view import HistoryDialog
 from rolematrix.gui.icons import app_icon
 from rolematrix.gui.people_panel import PeoplePanel, RoleDutiesPanel
 from rolematrix.gui.problems_panel import ProblemsPanel, severity_counts_text
@@ -63,6 +67,7 @@ from rolematrix.gui.session import DocumentSession
 from rolematrix.gui.settings import settings
 from rolematrix.gui.vocabulary import code_meaning, code_name, scheme_title
 from rolematrix.gui.window_menus import WindowMenus
+from rolematrix.gui.workspace_watch import WorkspaceWatcher
 
 if TYPE_CHECKING:
     from rolematrix.gui.app import Controller
@@ -251,6 +256,15 @@ class MainWindow(WindowMenus, QMainWindow):
         self.counts_label.setAccessibleName(self.tr("Problem count"))
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().setAccessibleName(self.tr("Status bar"))
+        self.sync_label = QLabel(self)
+        self.sync_label.setObjectName("sync-state")
+        self.sync_label.setAccessibleName(self.tr("Shared workspace state"))
+        self.statusBar().addPermanentWidget(self.sync_label)
+        self.watcher = WorkspaceWatcher(self.session, self)
+        self.watcher.remoteChangesFound.connect(self._remote_changes_found)
+        self.watcher.connectionLost.connect(self._connection_lost)
+        self.watcher.connectionRestored.connect(self._connection_restored)
+        self._open_conflicts = 0
         self.autosaver = Autosaver(self._autosave_state, self)
         self.session.undo_stack.indexChanged.connect(self.autosaver.touch)
         self.session.modified_changed.connect(self._modified_changed)
@@ -259,9 +273,11 @@ class MainWindow(WindowMenus, QMainWindow):
         self._refresh_icons()
         self._load_tabs()
         self._update_title()
+        self._show_sync_state()
         self.resize(1200, 760)
         if self.session.modified:
             self.autosaver.touch()
+        self.watcher.start()
 
     # ------------------------------------------------------------ set-up
     def _dock(
@@ -303,15 +319,22 @@ class MainWindow(WindowMenus, QMainWindow):
 
     # ------------------------------------------------------------ matrices
     def _load_tabs(self) -> None:
+        matrices = self.session.document.matrices
         self.tabs.blockSignals(True)
         while self.tabs.count():
             self.tabs.removeTab(0)
-        for matrix in self.session.document.matrices:
+        for matrix in matrices:
             self.tabs.addTab(matrix.name)
         self.tabs.blockSignals(False)
         self.tabs.setVisible(self.tabs.count() > 1)
-        if self.session.document.matrices:
-            self.show_matrix(self.session.document.matrices[0])
+        if self.matrix is not None and self.matrix in matrices:
+            self.tabs.setCurrentIndex(matrices.index(self.matrix))
+        elif matrices:
+            self.show_matrix(matrices[0])
+
+    def _tabs_current(self) -> bool:
+        names = [self.tabs.tabText(i) for i in range(self.tabs.count())]
+        return names == [m.name for m in self.session.document.matrices]
 
     def _tab_changed(self, index: int) -> None:
         matrices = self.session.document.matrices
@@ -631,13 +654,8 @@ class MainWindow(WindowMenus, QMainWindow):
             self.controller.open_target(path, parent=self)
 
     def _open_workspace(self) -> None:
-        url, ok = QInputDialog.getText(
-            self,
-            self.tr("Open shared workspace"),
-            self.tr("Database URL (postgresql+psycopg://user@host/db):"),
-        )
-        if ok and url.strip() and self.controller is not None:
-            self.controller.open_target(url.strip(), parent=self)
+        if self.controller is not None:
+            self.controller.ask_workspace(self)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -655,7 +673,90 @@ class MainWindow(WindowMenus, QMainWindow):
     def save(self) -> bool:
         if self.session.store is None or self.session.readonly:
             return self.save_as()
-        return self._store_call(self.session.save, str(self.session.origin))
+        self.watcher.pause()
+        try:
+            return self._save_here()
+        finally:
+            self.watcher.resume()
+
+    def _save_here(self, resolutions: dict[Conflict, Resolution] | None = None) -> bool:
+        """Save where the document came from; settle conflicts and lost servers with the user."""
+        from rolematrix.store import ConflictError, ConnectionFailedError, MergeConflictError
+
+        target = str(self.session.origin)
+        try:
+            saved = self._store_call(
+                lambda: self.session.save(resolutions=resolutions),
+                target,
+                passing=(ConflictError, ConnectionFailedError),
+            )
+        except MergeConflictError as exc:
+            self._after_sync()
+            dialog = ConflictDialog(exc.conflicts, self.session.title, self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                self._open_conflicts = len(exc.conflicts)
+                self._show_sync_state()
+                self._status(self.tr("Not saved: the conflicts are still open."))
+                return False
+            return self._save_here(dialog.resolutions())
+        except ConnectionFailedError as exc:
+            return self._offer_local_copy(str(exc))
+        except ConflictError as exc:
+            return self._changed_elsewhere(str(exc))
+        if saved:
+            self._open_conflicts = 0
+            self._show_sync_state()
+            merged = self._after_sync()
+            if merged:
+                self._status(
+                    self.tr("Saved, with the changes {who} made meanwhile").format(who=merged)
+                )
+        return saved
+
+    def _offer_local_copy(self, problem: str) -> bool:
+        """The server is gone: the work stays in the window, and can go to a file meanwhile."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Could not reach the workspace"),
+            self.tr(
+                "{problem}\n\nNothing was lost: your changes are still here. Save again when "
+                "the server is back, or save a copy to a file on this computer now."
+            ).format(problem=problem),
+            QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        local = box.addButton(self.tr("Save a &local copy…"), QMessageBox.ButtonRole.ActionRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Retry)
+        answer = box.exec()
+        if box.clickedButton() is local:
+            return self.save_as()
+        if answer == QMessageBox.StandardButton.Retry:
+            return self._save_here()
+        return False
+
+    def _changed_elsewhere(self, problem: str) -> bool:
+        """Someone else changed the file (or took a matrix name): never overwrite silently."""
+        if self.session.shared:
+            QMessageBox.warning(self, self.tr("Not saved"), problem)
+            return False
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("The file was changed by another program"),
+            self.tr(
+                "{problem}\n\nOverwrite it with your version, or save yours under another name?"
+            ).format(problem=problem),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        overwrite = box.addButton(self.tr("&Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
+        elsewhere = box.addButton(self.tr("Save &as…"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is overwrite:
+            return self._store_call(lambda: self.session.save(force=True), str(self.session.origin))
+        if box.clickedButton() is elsewhere:
+            return self.save_as()
+        return False
 
     def save_as(self, target: str | None = None) -> bool:
         if target is None:
@@ -680,11 +781,19 @@ class MainWindow(WindowMenus, QMainWindow):
                 self.controller.add_recent(str(self.session.origin))
         return ok
 
-    def _store_call(self, call: Callable[[], object], target: str) -> bool:
+    def _store_call(
+        self,
+        call: Callable[[], object],
+        target: str,
+        passing: tuple[type[Exception], ...] = (),
+    ) -> bool:
+        """Run a save; show its failure (unless the caller handles it: ``passing``)."""
         from rolematrix.store import StoreError
 
         try:
             call()
+        except passing:
+            raise
         except StoreError as exc:
             QMessageBox.critical(self, self.tr("Could not save"), f"{target}\n\n{exc}")
             return False
@@ -766,6 +875,112 @@ class MainWindow(WindowMenus, QMainWindow):
         self.activateWindow()
         self.grid.setFocus()
 
+    # ---------------------------------------------------- shared workspace
+    def _remote_changes_found(self, changes: list[RemoteChange]) -> None:
+        self.refresh_from_workspace()
+
+    def refresh_from_workspace(self) -> None:
+        """Bring in what others saved; my unsaved edits and my undo history stay."""
+        from rolematrix.store import StoreError
+
+        if not self.session.shared:
+            self._status(self.tr("This document is not in a shared workspace."))
+            return
+        try:
+            result = self.session.refresh()
+        except StoreError as exc:
+            self._connection_lost(str(exc))
+            return
+        self._after_sync()
+        self._open_conflicts = len(result.conflicts)
+        self._show_sync_state()
+        if result.changes:
+            names = sorted({change.who for change in result.changes if change.who})
+            matrices = sorted({change.matrix for change in result.changes})
+            self._status(
+                self.tr("{who} saved changes to {matrices}").format(
+                    who=", ".join(i18n.isolate(n) for n in names) or self.tr("Someone"),
+                    matrices=", ".join(f"“{i18n.isolate(m)}”" for m in matrices),
+                )
+            )
+
+    def _after_sync(self) -> str:
+        """Follow matrices added, removed or renamed by others; who the last merge came from."""
+        if self.matrix is not None and self.matrix not in self.session.document.matrices:
+            self.matrix = None
+        if not self._tabs_current() or self.matrix is None:
+            self._load_tabs()
+        if self.matrix is not None:
+            self.legend.set_matrix(self.matrix)
+        merged = self.session.store.last_merge if self.session.store is not None else None
+        if merged is None or not merged.changes:
+            return ""
+        return ", ".join(sorted({c.who for c in merged.changes if c.who}))
+
+    def _connection_lost(self, problem: str) -> None:
+        self.sync_label.setText(self.tr("Workspace unreachable — your work is kept"))
+        self.sync_label.setToolTip(problem)
+        self._status(problem)
+
+    def _connection_restored(self) -> None:
+        self._show_sync_state()
+        self._status(self.tr("The workspace answers again."))
+
+    def _show_sync_state(self) -> None:
+        if not self.session.shared:
+            self.sync_label.clear()
+            self.sync_label.hide()
+            return
+        self.sync_label.show()
+        self.sync_label.setToolTip(self.session.origin)
+        if self._open_conflicts:
+            self.sync_label.setText(
+                self.tr("Shared — {count} conflicts to settle when you save").format(
+                    count=self._open_conflicts
+                )
+            )
+        else:
+            self.sync_label.setText(self.tr("Shared workspace"))
+
+    def show_cell_history(self) -> None:
+        task = self.grid.current_task()
+        index = self.grid.currentIndex()
+        role = self.model.role_at(index.column()) if self.model and index.isValid() else None
+        if self.matrix is None or task is None or role is None:
+            self._status(self.tr("Select a cell to see its history."))
+            return
+        title = self.tr("History of {task} × {role}").format(
+            task=i18n.isolate(task.name), role=i18n.isolate(role.name)
+        )
+        self._show_history(title, task=task.id, role=role.id)
+
+    def show_matrix_history(self) -> None:
+        if self.matrix is None:
+            return
+        title = self.tr("History of “{matrix}”").format(matrix=i18n.isolate(self.matrix.name))
+        self._show_history(title, limit=2000)
+
+    def _show_history(
+        self, title: str, task: int | None = None, role: int | None = None, limit: int | None = None
+    ) -> None:
+        from rolematrix.store import StoreError
+
+        store = self.session.store
+        if store is None or self.matrix is None:
+            QMessageBox.information(
+                self,
+                title,
+                self.tr("Changes are recorded when the document is saved. Save it first."),
+            )
+            return
+        try:
+            entries = store.history(matrix=self.matrix, task=task, role=role, limit=limit)
+        except StoreError as exc:
+            QMessageBox.critical(self, title, str(exc))
+            return
+        dialog = HistoryDialog(title, entries, self.matrix, self)
+        dialog.exec()
+
     # ----------------------------------------------------------- closing
     def maybe_save(self) -> bool:
         """Ask what to do with unsaved changes. True when the window may close."""
@@ -793,6 +1008,7 @@ class MainWindow(WindowMenus, QMainWindow):
             return
         if self.presentation is not None:
             self.presentation.close()
+        self.watcher.stop()
         self.autosaver.discard()
         if self.controller is not None and not handing_over:
             self.controller.window_closed(self)

@@ -16,8 +16,10 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from rolematrix.core.checker import IncrementalChecker
 from rolematrix.core.model import Document, Matrix
 from rolematrix.core.templates import reference_for
+from rolematrix.gui.workspace_address import without_password
 
 if TYPE_CHECKING:
+    from rolematrix.core.history import RefreshResult, RemoteChange, Resolutions
     from rolematrix.store import DocumentStore
 
 
@@ -41,7 +43,8 @@ class DocumentSession(QObject):
         self.store = store
         self.readonly = readonly
         self._title = title or self.tr("Untitled")
-        self.origin = origin or (str(store.target) if store is not None else "")
+        # where it came from, for titles, recent files and recovery: never with a password
+        self.origin = without_password(origin or (str(store.target) if store is not None else ""))
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self._dirty = dirty  # restored or imported work: modified although nothing was undone
@@ -89,12 +92,60 @@ class DocumentSession(QObject):
             raise
         return cls(document, store, readonly=readonly)
 
-    def save(self) -> None:
-        """Save to where the document came from (raises StoreError; the caller shows it)."""
+    @property
+    def shared(self) -> bool:
+        """Is the document in a shared workspace, where others may save while I edit?"""
+        return self.store is not None and self.store.is_database
+
+    def save(self, *, resolutions: Resolutions = None, force: bool = False) -> None:
+        """Save to where the document came from (raises StoreError; the caller shows it).
+
+        In a workspace the store first merges what others saved; the merged
+        changes reach the grid through the matrices' events, and my undo history
+        is kept (new items of mine may get new ids, which the commands follow).
+        """
         if self.store is None or self.readonly:
             raise RuntimeError("the document has no file yet; use save_as")
-        self.store.save(self.document)
+        try:
+            self.store.save(self.document, resolutions=resolutions, force=force)
+        finally:
+            merged = self.store.last_merge if self.store is not None else None
+            if merged is not None:
+                self._follow(merged)
         self.mark_saved()
+
+    def changes_since(self) -> list[RemoteChange]:
+        """What others saved since I last loaded, saved or refreshed (one cheap query)."""
+        if not self.shared or self.store is None:
+            return []
+        return self.store.changes_since(self.document)
+
+    def refresh(self) -> RefreshResult:
+        """Bring others' saved work in, keeping my unsaved edits and their undo history."""
+        assert self.store is not None
+        result = self.store.refresh(self.document)
+        self._follow(result)
+        return result
+
+    def _follow(self, result: RefreshResult) -> None:
+        for matrix in result.removed:
+            checker = self._checkers.pop(id(matrix), None)
+            if checker is not None:
+                checker.close()
+        for matrix, ids in result.renumbered.items():
+            self._renumber_history(matrix, ids)
+
+    def _renumber_history(self, matrix: Matrix, ids: dict[int, int]) -> None:
+        from rolematrix.gui.commands import MatrixCommand
+
+        def walk(command: QUndoCommand) -> None:
+            if isinstance(command, MatrixCommand) and command.matrix is matrix:
+                command.renumber(ids)
+            for index in range(command.childCount()):
+                walk(command.child(index))
+
+        for index in range(self.undo_stack.count()):
+            walk(self.undo_stack.command(index))
 
     def save_as(self, target: str | Path) -> None:
         from rolematrix.store import DocumentStore
@@ -106,7 +157,7 @@ class DocumentSession(QObject):
         old = self.store
         self.store = new_store
         self.readonly = False
-        self.origin = str(new_store.target)
+        self.origin = without_password(str(new_store.target))
         if old is not None and old is not new_store:
             old.close()
         self.mark_saved()

@@ -98,6 +98,14 @@ class WindowMenus:
             self._open_workspace,
             tip=self.tr("Open a shared workspace on a database server"),
         )
+        self._action(
+            file_menu,
+            "refresh",
+            self.tr("Re&fresh from workspace"),
+            self.refresh_from_workspace,
+            "Ctrl+Shift+R",
+            self.tr("Bring in what others saved in the shared workspace, keeping your edits"),
+        )
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.setObjectName("menu-recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
@@ -397,6 +405,22 @@ class WindowMenus:
             self.actions_by_key[f"show-{key}"] = toggle
         self._icon_actions.append((self.docks["problems"].toggleViewAction(), "problems"))
         self._build_go_to(view.addMenu(self.tr("&Go to")))
+        view.addSeparator()
+        self._action(
+            view,
+            "cell-history",
+            self.tr("Cell &history…"),
+            self.show_cell_history,
+            "Ctrl+Alt+H",
+            self.tr("Who changed the current cell, when, from what to what"),
+        )
+        self._action(
+            view,
+            "matrix-history",
+            self.tr("&Matrix history…"),
+            self.show_matrix_history,
+            tip=self.tr("Every recorded change of this matrix, newest first"),
+        )
         view.addSeparator()
         self._build_language_menu(view.addMenu(self.tr("&Language")))
         view.addSeparator()
