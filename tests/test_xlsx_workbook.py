@@ -98,6 +98,19 @@ def test_matrix_sheet_is_set_up_for_reading_and_printing(tmp_path: Path) -> None
     assert book["_rolematrix"].sheet_state == "hidden"
 
 
+def test_a_long_description_wraps_inside_the_printed_columns(tmp_path: Path) -> None:
+    m = Matrix("Plan")
+    for name in ("Sales", "PM", "Account"):
+        m.add_role(name)
+    m.add_task("Kick-off")
+    m.description = "Three roles that one manager may combine. " * 12
+    sheet = _write(tmp_path, m)["Plan"]
+    assert sheet["A3"].value == m.description
+    assert "A3:D3" in {str(r) for r in sheet.merged_cells.ranges}  # task + role columns
+    assert sheet["A3"].alignment.wrap_text
+    assert sheet.row_dimensions[3].height >= 3 * 15  # tall enough for its lines on paper
+
+
 def test_right_to_left_matrix_gets_a_right_to_left_sheet(tmp_path: Path) -> None:
     m = Matrix("ماتریس")
     m.add_role("مدیر پروژه")

@@ -197,8 +197,6 @@ class _WorkbookWriter:
             f"exported {dt.date.today().isoformat()}"
         )
         write_string(INFO_ROW, TASK_COL, info, self.muted)
-        if matrix.description:
-            write_string(DESCRIPTION_ROW, TASK_COL, cell_text(matrix.description))
         # header
         write_string(HEADER_ROW, TASK_COL, TASK_HEADER, self.header_left)
         head_fmt = self.header_rotated if rotate else self.header
@@ -213,17 +211,22 @@ class _WorkbookWriter:
             ws.set_row(HEADER_ROW, min(300, 7 * min(longest, 40) + 12))
             if n_roles:
                 ws.set_column(FIRST_ROLE_COL, desc_col - 1, 5.5)
-        else:
+        role_widths = [5.5] * n_roles
+        if not rotate:
             ws.set_row(HEADER_ROW, 32 if longest > 14 else 18)
             for i, role in enumerate(roles):
                 width = max(
                     8,
                     min(16, len(role.name) / 2 + 3 if len(role.name) > 14 else len(role.name) + 2),
                 )
+                role_widths[i] = width
                 ws.set_column(FIRST_ROLE_COL + i, FIRST_ROLE_COL + i, width)
         task_width = max((len(t.name) for t in matrix.tasks[:2000]), default=10)
-        ws.set_column(TASK_COL, TASK_COL, max(18, min(60, task_width + 2)))
+        task_width = max(18, min(60, task_width + 2))
+        ws.set_column(TASK_COL, TASK_COL, task_width)
         ws.set_column(desc_col, desc_col, 50)
+        if matrix.description:
+            self.description_block(ws, matrix.description, [task_width, *role_widths])
         # grid
         row_index = FIRST_ROW
         role_cols = [(role.id, FIRST_ROLE_COL + i) for i, role in enumerate(roles)]
@@ -269,6 +272,23 @@ class _WorkbookWriter:
         ws.set_header('&L&"-,Bold"&A&R&D')
         ws.set_footer("&CPage &P of &N")
         ws.print_area(0, 0, last_row, desc_col - 1 if n_roles else desc_col)
+
+    def description_block(self, ws: Any, description: str, widths: list[float]) -> None:
+        """The matrix description, wrapped across the printed columns.
+
+        In one cell it would run past the print area's right edge and be cut
+        off on paper (the grid fits one page wide, the text does not), so it
+        is merged over the task and role columns, wrapped, and its row made
+        tall enough for the lines it needs.
+        """
+        text = cell_text(description)
+        last = TASK_COL + len(widths) - 1
+        span = max(sum(widths) * 1.1, 20.0)  # characters per printed line, roughly
+        lines = sum(max(1, -(-len(part) // int(span))) for part in text.split("\n"))
+        if last > TASK_COL:
+            ws.merge_range(DESCRIPTION_ROW, TASK_COL, DESCRIPTION_ROW, last, "", self.wrap)
+        ws.write_string(DESCRIPTION_ROW, TASK_COL, text, self.wrap)
+        ws.set_row(DESCRIPTION_ROW, min(409, 15 * lines + 3))
 
     def validation(self, scheme: Scheme) -> dict[str, Any]:
         """A drop-down of the codes that does not forbid combinations.
