@@ -5,17 +5,22 @@ Run: python bench/bench_store.py [--runs 3]
 Prints, as medians of ``--runs``: saving the whole document to a new file,
 opening and loading it, saving after one cell edit, and after one structural
 edit (a task renamed). Baselines measured in the same run on the same file:
-a plain SQLAlchemy Core select of the cells table, and a Core executemany
-insert of the same 250,000 rows into a fresh table (the SPEC's figures for
-these are 0.32 s and 1.3 s). Targets (SPEC section 9): open < 1.0 s including
-painting, so the store's part well under that; save < 2 s in full, < 0.3 s
-after one edit.
+a plain SQLAlchemy Core select of the cells table, the whole document read
+through the SQLAlchemy Core reader (how files were opened before the sqlite3
+reader), and a Core executemany insert of the same 250,000 rows into a fresh
+table (the SPEC's figures for these are 0.32 s and 1.3 s). Then, in fresh
+interpreters, opening from cold: importing the store, opening and loading,
+against importing SQLAlchemy and reading through Core. Targets (SPEC section
+9): open < 1.0 s including painting, so the store's part well under that;
+save < 2 s in full, < 0.3 s after one edit.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
+import subprocess
 import sys
 import tempfile
 import time
@@ -32,7 +37,31 @@ from sqlalchemy.pool import NullPool
 from rolematrix.core.model import Document
 from rolematrix.store import DocumentStore
 from rolematrix.store import schema as s
+from rolematrix.store.reader import read_document
 from rolematrix.store.sqlite_file import copy_file, fsync_path, read_engine
+
+#: Run in a fresh interpreter: open and load ``argv[1]`` the way ``argv[2]`` says.
+COLD = r"""
+import json, sys, time
+start = time.perf_counter()
+if sys.argv[2] == "store":
+    from rolematrix.store import DocumentStore
+    imported = time.perf_counter()
+    with DocumentStore.open(sys.argv[1], readonly=True) as store:
+        store.load()
+else:
+    from pathlib import Path
+    from rolematrix.store.reader import read_document
+    from rolematrix.store.sqlite_file import read_engine
+    imported = time.perf_counter()
+    engine = read_engine(Path(sys.argv[1]))
+    with engine.connect() as connection:
+        read_document(connection)
+    engine.dispose()
+done = time.perf_counter()
+heavy = sorted({m.split(".")[0] for m in sys.modules} & {"sqlalchemy", "alembic"})
+print(json.dumps([imported - start, done - imported, heavy]))
+"""
 
 
 def timed(fn: Callable[[], object], runs: int) -> float:
@@ -68,6 +97,32 @@ def core_select(path: Path) -> int:
             return len(connection.execute(query).all())
     finally:
         engine.dispose()
+
+
+def core_reader(path: Path) -> int:
+    """The old open path: the whole document read through the SQLAlchemy Core reader."""
+    engine = read_engine(path)
+    try:
+        with engine.connect() as connection:
+            return len(read_document(connection))
+    finally:
+        engine.dispose()
+
+
+def cold_open(path: Path, via: str, runs: int) -> tuple[float, float, list[str]]:
+    """Medians of import and open + load in fresh interpreters, and what heavy packages
+    ended up imported (``via``: "store" or "core")."""
+    imports: list[float] = []
+    loads: list[float] = []
+    heavy: list[str] = []
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, "-c", COLD, str(path), via], capture_output=True, text=True, check=True
+        )
+        imported, loaded, heavy = json.loads(out.stdout.strip().splitlines()[-1])
+        imports.append(imported)
+        loads.append(loaded)
+    return median(imports), median(loads), heavy
 
 
 def core_insert(folder: Path, rows: list[dict[str, object]]) -> None:
@@ -140,8 +195,23 @@ def main() -> None:
             "",
             ("Core select baseline", select_base),
         )
+        load_ro, reader_base = paired(open_load_readonly, lambda: core_reader(path), runs)
+        figure(
+            f"open + load {args.size}, read-only, again",
+            load_ro,
+            "",
+            ("SQLAlchemy Core reader", reader_base),
+        )
         loaded = open_load()
         assert loaded.matrix().filled_count == cells, "the loaded matrix lost cells"
+
+        for via, label in (("store", "the store"), ("core", "SQLAlchemy + Core reader")):
+            imported, opened, heavy = cold_open(path, via, runs)
+            figure(f"cold: import {label}, open + load {args.size}", imported + opened)
+            print(
+                f"{'':4}import {imported * 1000:.1f} ms + open and load {opened * 1000:.1f} ms; "
+                f"imported {', '.join(heavy) or 'neither SQLAlchemy nor Alembic'}"
+            )
 
         store = DocumentStore.open(path)
         try:

@@ -17,6 +17,11 @@ them in (:mod:`rolematrix.store.sync`) and tries again; only a real conflict
 :meth:`DocumentStore.refresh` brings them into the open document. Every save
 is recorded in the history (:meth:`DocumentStore.history`,
 :meth:`DocumentStore.load_at`), on files too.
+
+Opening and loading a file must not import SQLAlchemy (almost half of the 0.8 s a
+cold start of the editor may take), so this module imports it, and the code
+built on it -- writer, merging, history, databases -- only inside the methods
+that need them.
 """
 
 from __future__ import annotations
@@ -26,8 +31,7 @@ import os
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-
-from sqlalchemy import Connection, Table, select
+from typing import TYPE_CHECKING
 
 from rolematrix.core.history import (
     HistoryEntry,
@@ -37,8 +41,6 @@ from rolematrix.core.history import (
 )
 from rolematrix.core.model import Document, Matrix
 from rolematrix.core.names import normalise
-from rolematrix.store import schema as s
-from rolematrix.store.database_backend import DatabaseBackend
 from rolematrix.store.errors import (
     AlreadyExistsError,
     ConflictError,
@@ -47,16 +49,14 @@ from rolematrix.store.errors import (
     StoreError,
 )
 from rolematrix.store.file_backend import FileBackend
-from rolematrix.store.history_log import HistoryLog, default_user, read_entries
-from rolematrix.store.sync import (
-    SyncState,
-    read_versions,
-    reconcile,
-    remote_changes,
-)
+from rolematrix.store.identity import default_user
 from rolematrix.store.targets import Target, parse_target
-from rolematrix.store.time_travel import document_at
-from rolematrix.store.writer import NameTaken, Tracked, VersionConflict, write_document
+from rolematrix.store.tracking import NameTaken, SyncState, Tracked, VersionConflict
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Table
+
+    from rolematrix.store.database_backend import DatabaseBackend
 
 _serials = itertools.count(1)
 
@@ -98,6 +98,8 @@ class DocumentStore:
         if where.path is not None:
             backend = FileBackend.open(where.path, readonly=readonly)
         else:
+            from rolematrix.store.database_backend import DatabaseBackend
+
             assert where.url is not None
             backend = DatabaseBackend.open(where.url, readonly=readonly)
         return cls(where, backend, user=user)
@@ -136,6 +138,8 @@ class DocumentStore:
                 )
             backend = FileBackend.new(path)
         else:
+            from rolematrix.store.database_backend import DatabaseBackend
+
             assert where.url is not None
             backend = DatabaseBackend.open(where.url, readonly=False)
             if not overwrite and backend.has_matrices():
@@ -160,6 +164,8 @@ class DocumentStore:
         Leaves the matrices' journals alone, takes no lock, keeps no store open
         and records no history: the next real save still writes only what changed.
         """
+        from rolematrix.store.writer import write_document
+
         file = Path(path)
         backend = FileBackend(file, readonly=False, lock=None, fingerprint=None)
         matrices = list(document.matrices)
@@ -203,8 +209,8 @@ class DocumentStore:
         name is configured.
         """
         display = self._user or os.environ.get("ROLEMATRIX_USER", "").strip() or None
-        if isinstance(self._backend, DatabaseBackend) and self._backend.database_user:
-            account = self._backend.database_user
+        account = self._backend.database_user
+        if account:
             if display is None or display == account:
                 return account
             return f"{display} ({account})"
@@ -258,6 +264,8 @@ class DocumentStore:
                     "(or refresh to see theirs) and save again.",
                     self.where,
                 ) from None
+            from rolematrix.store.sync import reconcile
+
             merged = reconcile(
                 self._backend, self.where, document, self._state, resolutions, saving=True
             )
@@ -300,6 +308,8 @@ class DocumentStore:
         self._check_open()
         if not self.is_database or not self._synced:
             return []
+        from rolematrix.store.sync import read_versions, remote_changes
+
         state = self._state
 
         def body(connection: Connection) -> list[RemoteChange]:
@@ -322,6 +332,8 @@ class DocumentStore:
         self._check_open()
         if not self.is_database or not self._synced:
             return RefreshResult()
+        from rolematrix.store.sync import reconcile
+
         return reconcile(
             self._backend, self.where, document, self._state, resolutions, saving=False
         )
@@ -343,6 +355,10 @@ class DocumentStore:
         name (now or then). Snapshots used internally are never returned.
         """
         self._check_open()
+        from rolematrix.store import schema as s
+        from rolematrix.store.history_log import read_entries
+        from rolematrix.store.sync import read_versions
+
         matrix_id = None
         if matrix is not None:
             where = self._state.tracked.get(matrix)
@@ -377,6 +393,8 @@ class DocumentStore:
         The result is a detached copy: saving it goes through :meth:`save_as`.
         """
         self._check_open()
+        from rolematrix.store.time_travel import document_at
+
         return self._backend.run_read(lambda c: document_at(c, moment, matrix_name))
 
     def close(self) -> None:
@@ -419,6 +437,9 @@ class DocumentStore:
         return False
 
     def _save(self, document: Document, *, fresh: bool, force: bool) -> None:
+        from rolematrix.store.history_log import HistoryLog
+        from rolematrix.store.writer import write_document
+
         matrices = list(document.matrices)
         state = self._state
         tracked_now = dict(state.tracked.items())
@@ -476,6 +497,8 @@ def _item_ids(
         return None
     if isinstance(item, int):
         return [(m, item) for m in matrix_ids] if matrix_ids is not None else [(None, item)]
+    from sqlalchemy import select
+
     key = normalise(item)
     query = select(table.c.matrix_id, table.c.id, table.c.name)
     return [

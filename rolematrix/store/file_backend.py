@@ -10,6 +10,10 @@ A store remembers the save token (a random value rewritten by every save)
 and the size and modification time of the file as it last read or wrote it.
 If either differs when it is about to save, someone else wrote the file in
 between and the save is refused with :class:`ConflictError`.
+
+Opening and loading a current file read through ``sqlite3`` directly
+(:mod:`rolematrix.store.sqlite_reader`); SQLAlchemy is imported here only
+for what needs it -- saving, upgrading an older file, :meth:`FileBackend.run_read`.
 """
 
 from __future__ import annotations
@@ -18,14 +22,12 @@ import contextlib
 import errno
 import shutil
 import sqlite3
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
-
-from sqlalchemy import Connection, inspect
-from sqlalchemy.exc import DBAPIError
+from typing import TYPE_CHECKING, TypeVar
 
 from rolematrix.store import migrate
 from rolematrix.store.errors import (
@@ -40,14 +42,14 @@ from rolematrix.store.errors import (
     UnreadableFileError,
 )
 from rolematrix.store.file_lock import FileLock
-from rolematrix.store.reader import (
+from rolematrix.store.identity import APPLICATION_ID, APPLICATION_NAME, VERSION_TABLE
+from rolematrix.store.loading import (
     DamagedDataError,
     LoadedMatrix,
-    read_document,
-    read_meta,
-    read_revision,
+    matrices_of,
+    meta_of,
+    revision_of,
 )
-from rolematrix.store.schema import APPLICATION_ID, APPLICATION_NAME, VERSION_TABLE
 from rolematrix.store.sqlite_file import (
     check_file,
     copy_file,
@@ -57,7 +59,10 @@ from rolematrix.store.sqlite_file import (
     scratch_engine,
     temp_beside,
 )
-from rolematrix.store.writer import create_schema, write_meta
+from rolematrix.store.sqlite_reader import reading
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 T = TypeVar("T")
 
@@ -95,10 +100,26 @@ def reading_errors(path: Path) -> Iterator[None]:
             "It may be damaged or edited by another program.",
             str(path),
         ) from exc
-    except DBAPIError as exc:
-        raise _sqlite_error(path, exc.orig) from exc
     except sqlite3.Error as exc:
         raise _sqlite_error(path, exc) from exc
+    except Exception as exc:
+        driver = _driver_error(exc)
+        if driver is None:
+            raise
+        raise _sqlite_error(path, driver) from exc
+
+
+def _driver_error(exc: BaseException) -> BaseException | None:
+    """The driver's error inside SQLAlchemy's wrapper, or None if ``exc`` is not one.
+
+    Without SQLAlchemy imported, nothing can have raised its errors: this looks
+    for them without importing it.
+    """
+    errors = sys.modules.get("sqlalchemy.exc")
+    if errors is not None and isinstance(exc, errors.DBAPIError):
+        orig: BaseException | None = getattr(exc, "orig", None)
+        return orig
+    return None
 
 
 def _sqlite_error(path: Path, exc: BaseException | None) -> StoreError:
@@ -115,25 +136,21 @@ def _sqlite_error(path: Path, exc: BaseException | None) -> StoreError:
 
 def _inspect(path: Path) -> tuple[str, str | None]:
     """The schema revision and save token of a file that passed :func:`check_file`."""
-    engine = read_engine(path)
-    try:
-        with reading_errors(path), engine.connect() as connection:
-            verdict = connection.exec_driver_sql("PRAGMA quick_check").scalar()
-            if verdict != "ok":
-                raise CorruptFileError(
-                    f"{path.name} is damaged and cannot be read (SQLite reports: {verdict}).",
-                    str(path),
-                )
-            tables = set(inspect(connection).get_table_names())
-            if VERSION_TABLE not in tables or "meta" not in tables:
-                raise CorruptFileError(
-                    f"{path.name} is marked as a RoleMatrix document but its tables are missing.",
-                    str(path),
-                )
-            meta = read_meta(connection)
-            revision = read_revision(connection)
-    finally:
-        engine.dispose()
+    with reading_errors(path), reading(path) as source:
+        verdict = source.quick_check()
+        if verdict != "ok":
+            raise CorruptFileError(
+                f"{path.name} is damaged and cannot be read (SQLite reports: {verdict}).",
+                str(path),
+            )
+        tables = source.table_names()
+        if VERSION_TABLE not in tables or "meta" not in tables:
+            raise CorruptFileError(
+                f"{path.name} is marked as a RoleMatrix document but its tables are missing.",
+                str(path),
+            )
+        meta = meta_of(source)
+        revision = revision_of(source)
     if meta.get("application") != APPLICATION_NAME or revision is None:
         raise CorruptFileError(
             f"{path.name} is marked as a RoleMatrix document but its contents are not.",
@@ -160,15 +177,6 @@ def writing_errors(path: Path, doing: str = "saved") -> Iterator[None]:
         yield
     except StoreError:
         raise
-    except DBAPIError as exc:
-        text = str(exc.orig).lower()
-        if "full" in text:
-            raise SaveFailedError(
-                f"{name} could not be {doing}: the disk is full. {unchanged}", str(path)
-            ) from exc
-        raise SaveFailedError(
-            f"{name} could not be {doing} (SQLite: {exc.orig}). {unchanged}", str(path)
-        ) from exc
     except PermissionError as exc:
         raise NotWritableError(
             f"{name} could not be {doing}: no permission to write in {path.parent}. {unchanged}",
@@ -178,6 +186,17 @@ def writing_errors(path: Path, doing: str = "saved") -> Iterator[None]:
         reason = "the disk is full" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
         raise SaveFailedError(
             f"{name} could not be {doing}: {reason}. {unchanged}", str(path)
+        ) from exc
+    except Exception as exc:
+        driver = _driver_error(exc)
+        if driver is None:
+            raise
+        if "full" in str(driver).lower():
+            raise SaveFailedError(
+                f"{name} could not be {doing}: the disk is full. {unchanged}", str(path)
+            ) from exc
+        raise SaveFailedError(
+            f"{name} could not be {doing} (SQLite: {driver}). {unchanged}", str(path)
         ) from exc
 
 
@@ -263,6 +282,8 @@ class FileBackend:
     @staticmethod
     def _upgrade(copy: Path, document: Path) -> None:
         """Upgrade ``copy`` (a copy of ``document``) to the newest schema."""
+        from rolematrix.store.writer import write_meta
+
         engine = scratch_engine(copy)
         try:
             with writing_errors(document, "upgraded"), engine.begin() as connection:
@@ -291,19 +312,15 @@ class FileBackend:
 
     # ------------------------------------------------------------------ reading
     def read(self) -> list[LoadedMatrix]:
-        path = self._read_path
-        engine = read_engine(path)
         try:
             before = None if self._scratch else Fingerprint.of(self.path, None)
-            with reading_errors(self.path), engine.connect() as connection:
-                loaded = read_document(connection)
-                token = read_meta(connection).get("save_token")
+            with reading_errors(self.path), reading(self._read_path) as source:
+                loaded = matrices_of(source)
+                token = meta_of(source).get("save_token")
         except FileNotFoundError:
             raise StoreError(
                 f"{self.path.name} was moved or deleted since it was opened.", self.where
             ) from None
-        finally:
-            engine.dispose()
         if before is not None:
             self._fingerprint = Fingerprint(token, before.size, before.mtime_ns)
         return loaded
@@ -327,14 +344,11 @@ class FileBackend:
         )
 
     def _current_token(self) -> str | None:
-        engine = read_engine(self.path)
         try:
-            with reading_errors(self.path), engine.connect() as connection:
-                return read_meta(connection).get("save_token")
+            with reading_errors(self.path), reading(self.path) as source:
+                return meta_of(source).get("save_token")
         except StoreError:
             return None
-        finally:
-            engine.dispose()
 
     def write(self, body: Callable[[Connection, bool], T], *, fresh: bool, force: bool) -> T:
         """Build the next version of the file with ``body(connection, fresh)`` and put it in place.
@@ -347,6 +361,9 @@ class FileBackend:
             raise ReadOnlyError(
                 f"{self.path.name} was opened read-only; save it under another name.", self.where
             )
+        from rolematrix.store.reader import read_meta
+        from rolematrix.store.writer import create_schema, write_meta
+
         path = self.path
         exists = path.exists()
         known = self._fingerprint
@@ -386,6 +403,11 @@ class FileBackend:
                 remove_quietly(temp)
         self._fingerprint = Fingerprint.of(path, token)
         return result
+
+    @property
+    def database_user(self) -> str:
+        """Files have no database account: the history names the editor alone."""
+        return ""
 
     def close(self) -> None:
         if self._lock is not None:

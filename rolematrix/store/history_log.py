@@ -8,9 +8,7 @@ on PostgreSQL (so that the editors' own clocks do not matter), UTC on files.
 
 from __future__ import annotations
 
-import getpass
 import json
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -21,23 +19,11 @@ from sqlalchemy import ColumnElement, Connection, Row, and_, false, func, or_, s
 from rolematrix.core.history import HistoryEntry, Structure, cell_text, describe_changes
 from rolematrix.core.model import Matrix
 from rolematrix.store import schema as s
-
-#: Environment variable naming the person in the history (instead of the login name).
-USER_ENV = "ROLEMATRIX_USER"
+from rolematrix.store.identity import USER_ENV as USER_ENV
+from rolematrix.store.identity import default_user as default_user
 
 #: Internal kinds, never shown as entries.
 SNAPSHOT = "snapshot"
-
-
-def default_user() -> str:
-    """The configured display name, else the login name (``ROLEMATRIX_USER`` wins)."""
-    configured = os.environ.get(USER_ENV, "").strip()
-    if configured:
-        return configured
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):  # no login name (some containers)
-        return "unknown"
 
 
 def to_db_time(connection: Connection, moment: datetime) -> datetime:

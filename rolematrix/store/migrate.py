@@ -2,10 +2,10 @@
 
 The revisions are the Alembic scripts in ``migrations/versions`` (shipped in the
 package). Opening a current file must not pay for importing Alembic (about
-0.2 s on the reference machine), so the revision chain is read from the
-scripts' ``revision``/``down_revision`` lines as text; Alembic itself is only
-imported when a file actually needs upgrading. A test checks that this reading
-agrees with Alembic's own.
+0.2 s on the reference machine), nor SQLAlchemy, so the revision chain is read
+from the scripts' ``revision``/``down_revision`` lines as text; Alembic and
+SQLAlchemy are only imported when a file actually needs upgrading. A test
+checks that this reading agrees with Alembic's own.
 """
 
 from __future__ import annotations
@@ -14,8 +14,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 #: Where the Alembic environment and revision scripts live.
 SCRIPT_LOCATION = Path(__file__).with_name("migrations")

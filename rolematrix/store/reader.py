@@ -1,19 +1,20 @@
-"""Reading a document from the tables into model objects.
+"""Reading a document into model objects through SQLAlchemy Core.
 
-Small tables are read whole with one query each and grouped by matrix; cells
-go straight from a Core ``select`` into :meth:`Matrix.load_cells` in chunks
-of plain tuples, never through ORM objects (for 250,000 cells: about 0.4 s in
-all instead of 3.3 s for the ORM objects alone).
-Tasks and roles are added through the model's own methods, which keep its
-indexes right (5,000 tasks load in well under 0.1 s).
+Used for PostgreSQL workspaces and for what runs inside a save, a merge or a
+look into the history; opening a file reads through the standard library's
+``sqlite3`` instead (:mod:`rolematrix.store.sqlite_reader`). Both issue the
+reads declared in :mod:`rolematrix.store.loading` and share its conversion
+of rows into matrices. Cells go from a compiled Core ``select`` straight into
+:meth:`Matrix.load_cells` as the driver's plain tuples, never through ORM
+objects (for 250,000 cells: about 0.4 s in all instead of 3.3 s for the ORM
+objects alone).
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Row, Select, Table, or_, select
@@ -26,50 +27,44 @@ from rolematrix.core.history import (
     TaskRow,
     overrides_json,
 )
-from rolematrix.core.model import (
-    CellKey,
-    Document,
-    Matrix,
-    Person,
-    Settings,
-    StaffingPreset,
-    Suppression,
-)
+from rolematrix.core.model import CellKey, Document, Suppression
 from rolematrix.store import schema as s
+
+# re-exported: shared with the sqlite3 reader
+from rolematrix.store.loading import DamagedDataError as DamagedDataError
+from rolematrix.store.loading import LoadedMatrix as LoadedMatrix
+from rolematrix.store.loading import Query, matrices_of, meta_of, preset_of, revision_of
 
 _CELL_CHUNK = 50_000
 
 
-class DamagedDataError(ValueError):
-    """The tables hold something the model refuses (the file was edited by hand or damaged)."""
+_TABLES: dict[str, Table] = {**s.metadata.tables, **s.version_metadata.tables}
 
 
-@dataclass(frozen=True, slots=True)
-class LoadedMatrix:
-    matrix: Matrix
-    db_id: int
-    version: int
+class CoreSource:
+    """Issues the shared reads (:class:`~rolematrix.store.loading.Query`) as Core selects."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    def rows(self, query: Query, ids: Sequence[int] | None = None) -> Iterable[Sequence[Any]]:
+        table = _TABLES[query.table]
+        statement = select(*(table.c[name] for name in query.columns))
+        if ids is not None and query.key is not None:
+            statement = statement.where(table.c[query.key].in_(list(ids)))
+        statement = statement.order_by(*(table.c[name] for name in query.order))
+        return self._connection.execute(statement)
+
+    def cell_chunks(self, db_id: int) -> Iterator[Iterable[tuple[int, int, str]]]:
+        return _cell_chunks(self._connection, db_id)
 
 
 def read_meta(connection: Connection) -> dict[str, str]:
-    return {row[0]: row[1] for row in connection.execute(select(s.meta.c.key, s.meta.c.value))}
+    return meta_of(CoreSource(connection))
 
 
 def read_revision(connection: Connection) -> str | None:
-    return connection.execute(select(s.schema_version.c.version_num)).scalar()
-
-
-def _grouped(
-    connection: Connection, table: Table, *order: str, ids: Sequence[int] | None = None
-) -> dict[int, list[Row[Any]]]:
-    columns = [table.c[name] for name in order]
-    query = select(table).order_by(table.c.matrix_id, *columns)
-    if ids is not None:
-        query = query.where(table.c.matrix_id.in_(list(ids)))
-    groups: dict[int, list[Row[Any]]] = defaultdict(list)
-    for row in connection.execute(query):
-        groups[row.matrix_id].append(row)
-    return groups
+    return revision_of(CoreSource(connection))
 
 
 def driver_rows(connection: Connection, query: Select[Any], chunk: int) -> Iterator[Sequence[Any]]:
@@ -106,115 +101,7 @@ def _cell_chunks(connection: Connection, db_id: int) -> Iterator[Sequence[tuple[
 def read_document(connection: Connection, ids: Sequence[int] | None = None) -> list[LoadedMatrix]:
     """Every matrix (or those with the given ids), in document order, with the id and
     version it has in the tables."""
-    query = select(s.matrices).order_by(s.matrices.c.position, s.matrices.c.id)
-    if ids is not None:
-        query = query.where(s.matrices.c.id.in_(list(ids)))
-    matrix_rows = connection.execute(query).all()
-    phases = _grouped(connection, s.phases, "position", ids=ids)
-    tasks = _grouped(connection, s.tasks, "phase_id", "position", ids=ids)
-    roles = _grouped(connection, s.roles, "position", ids=ids)
-    people = _grouped(connection, s.people, "position", ids=ids)
-    holdings = _grouped(connection, s.person_roles, "person_id", "position", ids=ids)
-    conflicts = _grouped(connection, s.conflicts, "position", ids=ids)
-    suppressions = _grouped(connection, s.suppressions, "position", ids=ids)
-    presets = _grouped(connection, s.presets, "position", ids=ids)
-    loaded: list[LoadedMatrix] = []
-    for row in matrix_rows:
-        mid = row.id
-        try:
-            matrix = _assemble(
-                row,
-                phases.get(mid, []),
-                tasks.get(mid, []),
-                roles.get(mid, []),
-                people.get(mid, []),
-                holdings.get(mid, []),
-                conflicts.get(mid, []),
-                suppressions.get(mid, []),
-                presets.get(mid, []),
-            )
-        except (ValueError, KeyError, TypeError) as exc:
-            raise DamagedDataError(f"matrix {row.name!r}: {exc}") from exc
-        for chunk in _cell_chunks(connection, mid):
-            matrix.load_cells(chunk)
-        matrix.journal.clear()
-        loaded.append(LoadedMatrix(matrix, mid, row.version))
-    return loaded
-
-
-def _assemble(
-    row: Row[Any],
-    phase_rows: list[Row[Any]],
-    task_rows: list[Row[Any]],
-    role_rows: list[Row[Any]],
-    person_rows: list[Row[Any]],
-    holding_rows: list[Row[Any]],
-    conflict_rows: list[Row[Any]],
-    suppression_rows: list[Row[Any]],
-    preset_rows: list[Row[Any]],
-) -> Matrix:
-    overrides = json.loads(row.settings_overrides or "{}")
-    if not isinstance(overrides, dict):
-        raise ValueError("settings overrides are not a JSON object")
-    matrix = Matrix(
-        row.name,
-        row.scheme,
-        description=row.description,
-        template_id=row.template_id,
-        settings=Settings(row.settings_profile, overrides),
-    )
-    for phase in phase_rows:
-        matrix.add_phase(phase.name, phase_id=phase.id)
-    by_phase: dict[int, list[Row[Any]]] = defaultdict(list)
-    for task in task_rows:
-        by_phase[task.phase_id].append(task)
-    for section in matrix.phases:
-        for task in by_phase.pop(section.id, ()):
-            matrix.add_task(
-                task.name,
-                section.id,
-                description=task.description,
-                notes=task.notes,
-                task_id=task.id,
-            )
-    if by_phase:
-        raise ValueError(f"tasks refer to missing phases {sorted(by_phase)}")
-    for role in role_rows:
-        matrix.add_role(
-            role.name,
-            short=role.short,
-            description=role.description,
-            colour=role.colour,
-            role_id=role.id,
-        )
-    held: dict[int, list[int]] = defaultdict(list)
-    for holding in holding_rows:
-        held[holding.person_id].append(holding.role_id)
-    if person_rows:
-        matrix.set_people([Person(p.id, p.name, held.get(p.id, [])) for p in person_rows])
-    if conflict_rows:
-        matrix.set_conflicts([(c.role_a, c.role_b) for c in conflict_rows])
-    if suppression_rows:
-        matrix.set_suppressions(
-            Suppression(r.rule, r.reason, r.task_id, r.role_id, r.person_id)
-            for r in suppression_rows
-        )
-    if preset_rows:
-        matrix.set_presets(_preset(p) for p in preset_rows)
-    if row.next_id > matrix.next_id:
-        # ids of deleted items stay retired (the history refers to them)
-        matrix._reserve_id(row.next_id - 1)
-    matrix.version = row.version
-    return matrix
-
-
-def _preset(row: Row[Any]) -> StaffingPreset:
-    people = json.loads(row.people)
-    return StaffingPreset(
-        row.name,
-        tuple((str(name), tuple(str(r) for r in held)) for name, held in people),
-        row.description,
-    )
+    return matrices_of(CoreSource(connection), ids)
 
 
 def document_of(loaded: list[LoadedMatrix]) -> Document:
@@ -274,7 +161,9 @@ def read_structure(connection: Connection, db_id: int) -> Structure | None:
             Suppression(x.rule, x.reason, x.task_id, x.role_id, x.person_id)
             for x in rows(s.suppressions, "position")
         ),
-        presets=tuple(_preset(p) for p in rows(s.presets, "position")),
+        presets=tuple(
+            preset_of(p.name, p.description, p.people) for p in rows(s.presets, "position")
+        ),
         next_id=row.next_id,
     )
 

@@ -34,15 +34,10 @@ from sqlalchemy import (
     Text,
 )
 
-#: ``PRAGMA application_id`` of every RoleMatrix SQLite file: "RMTX" as a big-endian int.
-APPLICATION_ID = 0x524D5458
-
-#: The Alembic version table. Not ``alembic_version``, so that a PostgreSQL database
-#: shared with another Alembic-managed program keeps the two apart.
-VERSION_TABLE = "rolematrix_schema_version"
-
-#: The value of ``meta.application`` in every document (files and workspaces).
-APPLICATION_NAME = "RoleMatrix"
+# re-exported: the constants live where opening a file can read them without SQLAlchemy
+from rolematrix.store.identity import APPLICATION_ID as APPLICATION_ID
+from rolematrix.store.identity import APPLICATION_NAME as APPLICATION_NAME
+from rolematrix.store.identity import VERSION_TABLE as VERSION_TABLE
 
 metadata = MetaData()
 

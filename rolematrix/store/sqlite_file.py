@@ -20,9 +20,7 @@ import secrets
 import shutil
 import sqlite3
 from pathlib import Path
-
-from sqlalchemy import Engine, create_engine
-from sqlalchemy.pool import NullPool
+from typing import TYPE_CHECKING
 
 from rolematrix.store.errors import (
     CorruptFileError,
@@ -31,7 +29,10 @@ from rolematrix.store.errors import (
     NotFoundError,
     UnreadableFileError,
 )
-from rolematrix.store.schema import APPLICATION_ID
+from rolematrix.store.identity import APPLICATION_ID
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
@@ -104,8 +105,16 @@ def _read_only_uri(path: Path) -> str:
     return path.resolve().as_uri() + "?mode=ro"
 
 
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A ``sqlite3`` connection that reads ``path`` and can neither create nor modify it."""
+    return sqlite3.connect(_read_only_uri(path), uri=True)
+
+
 def read_engine(path: Path) -> Engine:
-    """An engine that reads ``path`` and can neither create nor modify it."""
+    """A SQLAlchemy engine that reads ``path`` and can neither create nor modify it."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import NullPool
+
     uri = _read_only_uri(path)
 
     def connect() -> sqlite3.Connection:
@@ -120,6 +129,9 @@ def scratch_engine(path: Path) -> Engine:
     A failure half-way leaves a broken temporary file, which is deleted; the
     document itself is only ever replaced by a complete one.
     """
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import NullPool
+
     target = str(path)
 
     def connect() -> sqlite3.Connection:

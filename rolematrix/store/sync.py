@@ -13,7 +13,6 @@ refresh, and a save writes only them.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Protocol, TypeVar
@@ -47,12 +46,13 @@ from rolematrix.store.merge import (
     renumber_structure,
 )
 from rolematrix.store.reader import LoadedMatrix, read_cells_of, read_document, read_structure
-from rolematrix.store.writer import Tracked
+
+# re-exported: the state a store keeps lives where loading a file can set it up without SQLAlchemy
+from rolematrix.store.tracking import JOURNAL_BASE as JOURNAL_BASE
+from rolematrix.store.tracking import SyncState as SyncState
+from rolematrix.store.tracking import Tracked
 
 T = TypeVar("T")
-
-#: matrix -> serial of the store its journal is relative to (see document_store)
-JOURNAL_BASE: weakref.WeakKeyDictionary[Matrix, int] = weakref.WeakKeyDictionary()
 
 #: At most this many history entries are read per matrix to describe a remote change.
 _ENTRIES_PER_CHANGE = 500
@@ -60,42 +60,6 @@ _ENTRIES_PER_CHANGE = 500
 
 class Reads(Protocol):
     def run_read(self, body: Callable[[Connection], T]) -> T: ...
-
-
-@dataclass(slots=True)
-class SyncState:
-    """What a store knows about the workspace, as of its last load, save or refresh."""
-
-    serial: int
-    tracked: weakref.WeakKeyDictionary[Matrix, Tracked] = field(
-        default_factory=weakref.WeakKeyDictionary
-    )
-    known: dict[int, int] = field(default_factory=dict)  # ids in the document -> base version
-    seen: dict[int, int] = field(default_factory=dict)  # ids -> version the editor has seen
-    names: dict[int, str] = field(default_factory=dict)
-    #: ids of items a refresh took from the workspace into a matrix whose base could not
-    #: move on (a conflict is open): theirs, although they look new against that base
-    adopted: weakref.WeakKeyDictionary[Matrix, set[int]] = field(
-        default_factory=weakref.WeakKeyDictionary
-    )
-
-    def track(self, matrix: Matrix, where: Tracked) -> None:
-        self.adopted.pop(matrix, None)
-        self.tracked[matrix] = where
-        self.known[where.db_id] = where.version
-        self.seen[where.db_id] = where.version
-        self.names[where.db_id] = matrix.name
-        matrix.version = where.version
-        JOURNAL_BASE[matrix] = self.serial
-
-    def untrack(self, matrix: Matrix) -> None:
-        where = self.tracked.pop(matrix, None)
-        if where is not None:
-            self.known.pop(where.db_id, None)
-            self.seen.pop(where.db_id, None)
-
-    def relative(self, matrix: Matrix) -> bool:
-        return JOURNAL_BASE.get(matrix) == self.serial
 
 
 # ---------------------------------------------------------------- reading

@@ -1,4 +1,8 @@
-"""Telling a file path from a database address, and naming either for messages."""
+"""Telling a file path from a database address, and naming either for messages.
+
+SQLAlchemy parses database addresses; it is imported only when the target is
+one, so that opening a file does not pay for it.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,12 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-
-from sqlalchemy import URL, make_url
-from sqlalchemy.exc import ArgumentError
+from typing import TYPE_CHECKING
 
 from rolematrix.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from sqlalchemy import URL
 
 _URL_START = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*)://")
 _NOT_DATABASES = {"file", "http", "https", "ftp", "ftps", "smb"}
@@ -49,6 +54,9 @@ class Target:
 def parse_target(target: str | os.PathLike[str]) -> Target:
     """Classify ``target``; SQLite URLs become plain file paths."""
     if isinstance(target, str) and is_database_url(target):
+        from sqlalchemy import make_url
+        from sqlalchemy.exc import ArgumentError
+
         try:
             url = make_url(target.strip())
         except ArgumentError:

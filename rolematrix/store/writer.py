@@ -30,7 +30,6 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Table, and_, bindparam, delete, func, select, tuple_, update
@@ -43,43 +42,14 @@ from rolematrix.store import schema as s
 from rolematrix.store.history_log import HistoryLog
 from rolematrix.store.reader import read_cells, read_structure
 
+# re-exported: what a save reports back lives where a store can use it without SQLAlchemy
+from rolematrix.store.tracking import NameTaken as NameTaken
+from rolematrix.store.tracking import Tracked as Tracked
+from rolematrix.store.tracking import VersionConflict as VersionConflict
+
 #: Above this many journaled cells, the saved values are read whole rather than by key.
 _READ_ALL_ABOVE = 5_000
 _KEYS_PER_QUERY = 400
-
-
-@dataclass(frozen=True, slots=True)
-class Tracked:
-    """Where a matrix lives in the tables and the version it had when last read or written."""
-
-    db_id: int
-    version: int
-    next_id: int = 0  # the id counter as saved (another editor may have moved it on)
-
-
-class VersionConflict(Exception):
-    """Matrices changed in the tables since they were read.
-
-    ``changed`` lists (name, ours, theirs or None when deleted); ``current`` maps
-    the id of every matrix checked to its version in the tables (None: deleted).
-    """
-
-    def __init__(
-        self,
-        changed: list[tuple[str, int, int | None]],
-        current: dict[int, int | None] | None = None,
-    ) -> None:
-        super().__init__(changed)
-        self.changed = changed
-        self.current = current or {}
-
-
-class NameTaken(Exception):
-    """A new matrix has the name of a matrix someone else added since the document was read."""
-
-    def __init__(self, name: str) -> None:
-        super().__init__(name)
-        self.name = name
 
 
 def insert_rows(connection: Connection, table: Table, rows: Sequence[Sequence[Any]]) -> None:
