@@ -100,7 +100,33 @@ def load_template(path: Path) -> Template:
 @cache
 def builtin_templates() -> dict[str, Template]:
     """All built-in templates by id, in file name order."""
-    return {t.id: t for t in (load_template(p) for p in sorted(templates_dir().glob("*.toml")))}
+    return {t.id: t for t in (_loaded(p) for p in sorted(templates_dir().glob("*.toml")))}
+
+
+def _loaded(path: Path) -> Template:
+    """``path`` parsed once per version of the file: the editor asks for templates often."""
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        stamp = 0
+    return _load_once(path, stamp)
+
+
+@cache
+def _load_once(path: Path, stamp: int) -> Template:
+    return load_template(path)
+
+
+def find_builtin(template_id: str) -> Template | None:
+    """The built-in template ``template_id``, reading only its own file when it is named so."""
+    if not template_id:
+        return None
+    named = templates_dir() / f"{template_id}.toml"
+    if named.is_file():
+        template = _loaded(named)
+        if template.id == template_id:
+            return template
+    return builtin_templates().get(template_id)
 
 
 def get_template(template_id: str) -> Template:
@@ -197,5 +223,5 @@ def reference_for(matrix: Matrix) -> Matrix | None:
     A matrix made from a template this version does not ship has nothing to be
     compared with, which is not an error.
     """
-    template = builtin_templates().get(matrix.template_id or "")
+    template = find_builtin(matrix.template_id or "")
     return template.reference if template is not None else None

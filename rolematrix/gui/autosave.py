@@ -20,7 +20,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QStandardPaths, QTimer
 
 from rolematrix.core.model import Document
-from rolematrix.io.json_format import read_json, write_json
 from rolematrix.io.report import ExportError, InputError
 
 IDLE_MS = 3000
@@ -46,6 +45,8 @@ class Recovery:
         return self.path.with_suffix(".note")
 
     def load(self) -> Document:
+        from rolematrix.io.json_format import read_json  # only when there is something to restore
+
         return read_json(self.path).document
 
     def discard(self) -> None:
@@ -113,6 +114,8 @@ class Autosaver(QObject):
         if not modified:
             self.discard()
             return False
+        from rolematrix.io.json_format import write_json  # not needed to show the window
+
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             write_json(document, self.path)
