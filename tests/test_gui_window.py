@@ -73,6 +73,18 @@ def test_problems_panel_lists_findings_and_updates_after_an_edit(window: MainWin
     assert "1 error" in window.counts_label.text()
 
 
+def test_a_large_matrix_is_painted_first_and_its_problems_follow(
+    qtbot, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("rolematrix.gui.main_window.CHECK_AT_ONCE_CELLS", 0)  # all are "large"
+    window = add_window(qtbot, MainWindow(session_of(sample_matrix())))
+    assert window.counts_label.text() == "Checking…"
+    assert window.problems.findings() == []  # not checked before the grid is on screen
+    window.show()
+    qtbot.waitUntil(lambda: "1 error" in window.counts_label.text())
+    assert "task-no-accountable" in open_rules(window)
+
+
 def test_clicking_a_finding_selects_its_cell(window: MainWindow, qtbot) -> None:
     tree = window.problems.tree
     model = window.problems.model

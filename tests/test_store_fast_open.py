@@ -376,3 +376,30 @@ def test_reading_some_matrices_reads_those_only_and_as_sqlalchemy_does(tmp_path:
     assert document_state(Document(m.matrix for m in fast)) == document_state(
         Document(m.matrix for m in core)
     )
+
+
+def test_roles_see_their_cells_after_a_fast_open_and_edits_keep_both_views_in_step(
+    tmp_path: Path,
+) -> None:
+    """The by-role view is built lazily after a bulk load; it must agree with the rows."""
+    path = tmp_path / "plan.rolematrix"
+    with DocumentStore.create(path, rich_document()):
+        pass
+    with DocumentStore.open(path, readonly=True) as store:
+        matrix = store.load().matrices[0]
+    by_rows = {(t, r): c for t, r, c in matrix.cells()}
+    by_columns = {
+        (t, role.id): c for role in matrix.roles for t, c in matrix.column(role.id).items()
+    }
+    assert by_columns == by_rows and by_rows
+    task, role = matrix.tasks[0], matrix.roles[-1]
+    matrix.set_cell(task.id, role.id, "I")
+    assert matrix.column(role.id)[task.id] == "I"
+    matrix.set_cell(task.id, role.id, "")
+    assert task.id not in matrix.column(role.id)
+    removed = matrix.remove_task(task.id)
+    assert all(task.id not in matrix.column(r.id) for r in matrix.roles)
+    matrix.restore_task(removed)
+    assert {(t, r.id) for r in matrix.roles for t in matrix.column(r.id)} == {
+        (t, r) for t, r, _ in matrix.cells()
+    }

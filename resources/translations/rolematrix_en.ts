@@ -1074,7 +1074,7 @@
 <context>
     <name>LegendBar</name>
     <message>
-        <location filename="../../rolematrix/gui/main_window.py" line="+109"/>
+        <location filename="../../rolematrix/gui/main_window.py" line="+129"/>
         <source>Legend</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1089,6 +1089,7 @@
     <message>
         <location line="-59"/>
         <source>RoleMatrix documents (*.rolematrix);;All files (*)</source>
+        <extracomment>Matrices up to this many cells (tasks x roles) are checked before the window shows. Larger ones are checked once the grid has been painted, or after this long (ms) at the latest.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1117,7 +1118,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+72"/>
         <source>Matrix grid</source>
         <extracomment>Every action of the window&apos;s menus and toolbar, by a stable key.</extracomment>
         <translation type="unfinished"></translation>
@@ -1218,7 +1219,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+119"/>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>{task} × {role}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1346,7 +1352,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Not saved: the conflicts are still open.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1506,7 +1512,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1837,7 +1843,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>Select a cell to see what its role does.</source>
         <translation type="unfinished"></translation>
     </message>

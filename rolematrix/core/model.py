@@ -211,7 +211,8 @@ class Matrix:
         self.suppressions: list[Suppression] = []
         self.presets: list[StaffingPreset] = []
         self._rows: dict[int, dict[int, str]] = {}
-        self._cols: dict[int, dict[int, str]] = {}
+        # the same cells by role; built when first needed after a bulk load (see load_row)
+        self._cols_index: dict[int, dict[int, str]] | None = {}
         self._next_id = 1
         self._listeners: list[Listener] = []
         self._task_cache: list[Task] | None = None
@@ -346,6 +347,20 @@ class Matrix:
         """The filled cells of a role: task id -> codes."""
         return self._cols.get(role_id, _EMPTY)
 
+    @property
+    def _cols(self) -> dict[int, dict[int, str]]:
+        cols = self._cols_index
+        if cols is None:
+            cols = {}
+            for task_id, row in self._rows.items():
+                for role_id, codes in row.items():
+                    column = cols.get(role_id)
+                    if column is None:
+                        column = cols[role_id] = {}
+                    column[task_id] = codes
+            self._cols_index = cols
+        return cols
+
     def cells(self) -> Iterator[tuple[int, int, str]]:
         """Every filled cell as (task id, role id, codes)."""
         for task_id, row in self._rows.items():
@@ -397,6 +412,20 @@ class Matrix:
             if codes:
                 rows.setdefault(task_id, {})[role_id] = codes
                 cols.setdefault(role_id, {})[task_id] = codes
+
+    def load_row(self, task_id: int, row: dict[int, str]) -> None:
+        """Bulk fill of one task's cells (role id -> non-empty codes), trusted input; ``row`` is kept.
+
+        The fastest way in for a store reading a large matrix: the row is taken as
+        it is, and the by-role index is rebuilt only when something first asks a
+        role for its cells -- after the grid has been shown, typically.
+        """
+        existing = self._rows.get(task_id)
+        if existing:
+            existing.update(row)
+        elif row:
+            self._rows[task_id] = row
+        self._cols_index = None
 
     # ------------------------------------------------------------------ phases
     def add_phase(

@@ -13,7 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
 )
 
 from rolematrix.core.findings import Finding
-from rolematrix.core.history import Conflict, RemoteChange, Resolution
 from rolematrix.core.model import DuplicateNameError, EmptyNameError, Matrix
 from rolematrix.gui import i18n
 from rolematrix.gui.autosave import Autosaver
@@ -55,11 +54,9 @@ from rolematrix.gui.commands import (
     UpdateRole,
     UpdateTask,
 )
-from rolematrix.gui.conflict_dialog import ConflictDialog
 from rolematrix.gui.detail_panels import RolePanel, TaskPanel
 from rolematrix.gui.grid_model import MatrixGridModel, readable_text_colour
 from rolematrix.gui.grid_view import GridView
-from rolematrix.gui.history_view import HistoryDialog
 from rolematrix.gui.icons import app_icon
 from rolematrix.gui.people_panel import PeoplePanel, RoleDutiesPanel
 from rolematrix.gui.problems_panel import ProblemsPanel, severity_counts_text
@@ -70,8 +67,31 @@ from rolematrix.gui.window_menus import WindowMenus
 from rolematrix.gui.workspace_watch import WorkspaceWatcher
 
 if TYPE_CHECKING:
+    from rolematrix.core.history import Conflict, RemoteChange, Resolution
     from rolematrix.gui.app import Controller
     from rolematrix.gui.presentation import PresentationWindow
+
+
+#: Matrices up to this many cells (tasks x roles) are checked before the window shows.
+CHECK_AT_ONCE_CELLS = 200_000
+#: Larger ones are checked once the grid has been painted, or after this long (ms) at the latest.
+CHECK_LATEST_MS = 1500
+
+
+class AfterFirstPaint(QObject):
+    """Calls back once, right after ``widget`` has painted for the first time."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)  # after this paint has finished
+            self.deleteLater()
+        return False
 
 
 def document_filter() -> str:
@@ -155,6 +175,8 @@ class MainWindow(WindowMenus, QMainWindow):
         self.setWindowIcon(app_icon())
         self._closing_confirmed = False
         self._handed_over = False
+        self._closed = False
+        self._pending_check: Matrix | None = None
         #: Every action of the window's menus and toolbar, by a stable key.
         self.actions_by_key: dict[str, QAction] = {}
         self._icon_actions: list[tuple[QAction, str]] = []
@@ -352,8 +374,7 @@ class MainWindow(WindowMenus, QMainWindow):
             old.close()
             old.deleteLater()
         self.grid.selectionModel().currentChanged.connect(self._current_changed)
-        checker = self.session.checker(matrix)
-        self.problems.set_checker(checker)
+        self._watch_problems(matrix)
         for panel in (self.task_panel, self.role_panel, self.people_panel, self.duties_panel):
             panel.set_matrix(matrix)
         self.legend.set_matrix(matrix)
@@ -365,6 +386,29 @@ class MainWindow(WindowMenus, QMainWindow):
             self.grid.set_current(self.model.index(first, 0))
         if self.presentation is not None:
             self.presentation.close()
+
+    def _watch_problems(self, matrix: Matrix) -> None:
+        """Attach the checker: at once for ordinary matrices, just after the first paint for big ones.
+
+        A full check of a 5,000 x 200 matrix and filling the problems panel with
+        its findings take a good part of the time to open it; the grid is what
+        the user came for, so it is painted first and the problems follow a
+        moment later (the status bar says "Checking…" meanwhile).
+        """
+        if len(matrix.tasks) * len(matrix.roles) <= CHECK_AT_ONCE_CELLS:
+            self.problems.set_checker(self.session.checker(matrix))
+            return
+        self.problems.set_checker(None)
+        self.counts_label.setText(self.tr("Checking…"))
+        self._pending_check = matrix
+        AfterFirstPaint(self.grid.viewport(), self._attach_pending_checker)
+        # a window that is never painted (hidden, minimised at start) still gets its problems
+        QTimer.singleShot(CHECK_LATEST_MS, self._attach_pending_checker)
+
+    def _attach_pending_checker(self) -> None:
+        matrix, self._pending_check = self._pending_check, None
+        if matrix is not None and self.matrix is matrix and not self._closed:
+            self.problems.set_checker(self.session.checker(matrix))
 
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if self.model is None:
@@ -681,6 +725,7 @@ class MainWindow(WindowMenus, QMainWindow):
 
     def _save_here(self, resolutions: dict[Conflict, Resolution] | None = None) -> bool:
         """Save where the document came from; settle conflicts and lost servers with the user."""
+        from rolematrix.gui.conflict_dialog import ConflictDialog
         from rolematrix.store import ConflictError, ConnectionFailedError, MergeConflictError
 
         target = str(self.session.origin)
@@ -978,6 +1023,8 @@ class MainWindow(WindowMenus, QMainWindow):
         except StoreError as exc:
             QMessageBox.critical(self, title, str(exc))
             return
+        from rolematrix.gui.history_view import HistoryDialog
+
         dialog = HistoryDialog(title, entries, self.matrix, self)
         dialog.exec()
 
@@ -1009,6 +1056,7 @@ class MainWindow(WindowMenus, QMainWindow):
         if self.presentation is not None:
             self.presentation.close()
         self.watcher.stop()
+        self._closed = True
         self.autosaver.discard()
         if self.controller is not None and not handing_over:
             self.controller.window_closed(self)

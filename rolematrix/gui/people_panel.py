@@ -288,7 +288,9 @@ class RoleDutiesPanel(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
-            self.reload()
+            # soon, not now: docks are shown with the window, and listing a role's tasks
+            # in a large matrix should not hold up the window's first paint
+            self._timer.start()
 
     def reload(self) -> None:
         if not self.isVisible():

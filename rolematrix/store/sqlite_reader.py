@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -48,14 +47,6 @@ def sql_of(query: Query, ids: int | None = None) -> str:
     return sql
 
 
-class _Ids(dict[str, int]):
-    """Role ids as text -> int, each converted once (and the int shared by all its cells)."""
-
-    def __missing__(self, key: str) -> int:
-        value = self[key] = int(key)
-        return value
-
-
 class SqliteSource:
     """Issues the shared reads on a ``sqlite3`` connection."""
 
@@ -69,17 +60,26 @@ class SqliteSource:
         return self.connection.execute(sql_of(query, len(wanted)), wanted)
 
     def cell_chunks(self, db_id: int) -> Iterator[Iterable[tuple[int, int, str]]]:
+        for task_id, row in self.cell_rows(db_id):
+            yield [(task_id, role_id, codes) for role_id, codes in row.items()]
+
+    def cell_rows(self, db_id: int) -> Iterator[tuple[int, dict[int, str]]]:
+        """Every filled cell of one matrix, a task's row (role id -> codes) at a time.
+
+        SQLite joins each task's cells into two lists and the dict is built in C
+        (``dict(zip(...))``): for 250,000 cells about half the time of handing
+        the model one tuple per cell. A task whose lists do not split cleanly (a
+        comma or an empty string in a hand-edited code) is read cell by cell.
+        """
         connection = self.connection
-        role_id = _Ids().__getitem__
         for task_id, roles, codes in connection.execute(_CELLS_BY_TASK, (db_id,)):
             role_ids = roles.split(",")
             values = codes.split(",")
-            if len(values) == len(role_ids):
-                yield zip(
-                    repeat(task_id, len(role_ids)), map(role_id, role_ids), values, strict=True
-                )
+            if len(values) == len(role_ids) and "" not in values:
+                yield task_id, dict(zip(map(int, role_ids), values, strict=True))
             else:
-                yield connection.execute(_CELLS_OF_TASK, (db_id, task_id)).fetchall()
+                rows = connection.execute(_CELLS_OF_TASK, (db_id, task_id))
+                yield task_id, {int(role): value for _task, role, value in rows if value}
 
     def quick_check(self) -> str | None:
         """SQLite's verdict on the file's structure: ``"ok"`` or the first problem found."""
