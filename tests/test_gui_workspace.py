@@ -111,6 +111,18 @@ def test_recent_workspaces_are_stored_without_their_password(isolated: Path) -> 
     assert "s3cret" not in written and "db.example.org" in written
 
 
+def test_an_unreachable_workspace_gives_a_clear_message_without_the_password(
+    isolated: Path, dialogs: Dialogs
+) -> None:
+    controller = Controller()
+    url = "postgresql+psycopg://ann:s3cret@127.0.0.1:1/plans?connect_timeout=3"
+    assert controller.open_target(url) is None
+    ((kind, title, text),) = dialogs.shown
+    assert (kind, title) == ("critical", "Could not open")
+    assert "127.0.0.1" in text and "s3cret" not in text
+    assert "s3cret" not in "".join(controller.recent_files())
+
+
 def test_open_shared_workspace_asks_for_the_address_and_opens_it(
     qtbot: Any, isolated: Path, dialogs: Dialogs, workspace: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

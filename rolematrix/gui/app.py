@@ -233,13 +233,14 @@ class Controller(QObject):
                 window.raise_()
                 window.activateWindow()
                 return window
+        shown = without_password(target)  # what messages show: never a password
         try:
             session = DocumentSession.open(target)
         except LockedError as exc:
             answer = QMessageBox.question(
                 parent,
                 self.tr("Document in use"),
-                f"{target}\n\n{exc}\n\n"
+                f"{shown}\n\n{exc}\n\n"
                 + self.tr("Another window or program is editing it. Open a read-only copy?"),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
@@ -249,14 +250,14 @@ class Controller(QObject):
             try:
                 session = DocumentSession.open(target, readonly=True)
             except StoreError as again:
-                QMessageBox.critical(parent, self.tr("Could not open"), f"{target}\n\n{again}")
+                QMessageBox.critical(parent, self.tr("Could not open"), f"{shown}\n\n{again}")
                 return None
         except StoreError as exc:
-            QMessageBox.critical(parent, self.tr("Could not open"), f"{target}\n\n{exc}")
+            QMessageBox.critical(parent, self.tr("Could not open"), f"{shown}\n\n{exc}")
             return None
         except OSError as exc:
             QMessageBox.critical(
-                parent, self.tr("Could not open"), f"{target}\n\n{exc.strerror or exc}"
+                parent, self.tr("Could not open"), f"{shown}\n\n{exc.strerror or exc}"
             )
             return None
         self.add_recent(str(session.origin or target))
