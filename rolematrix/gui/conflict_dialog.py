@@ -10,7 +10,7 @@ saving waits until mine is renamed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 
 from rolematrix.core.history import Conflict, Resolution
 from rolematrix.gui import i18n
+from rolematrix.gui.record_table import RecordTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
 WHAT, TASK, ROLE, BASE, THEIRS, WHO, MINE, KEEP = range(8)
-COLUMNS = 8
 
 
 def _codes(conflict: Conflict, value: str) -> str:
@@ -39,27 +39,17 @@ def _codes(conflict: Conflict, value: str) -> str:
     return "/".join(value) if value else "—"
 
 
-class ConflictModel(QAbstractTableModel):
+class ConflictModel(RecordTableModel):
     """The conflicts, one per row; the last column says whose version to keep."""
 
     def __init__(self, conflicts: list[Conflict], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.conflicts = list(conflicts)
+        super().__init__(conflicts, parent)
+        self.conflicts: list[Conflict] = self.records
         self.choices: list[Resolution | None] = [
             Resolution.MINE if c.resolvable else None for c in self.conflicts
         ]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.conflicts)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def titles(self) -> list[str]:
         return [
             self.tr("What"),
             self.tr("Task"),
@@ -69,7 +59,7 @@ class ConflictModel(QAbstractTableModel):
             self.tr("Changed by"),
             self.tr("Mine"),
             self.tr("Keep"),
-        ][section]
+        ]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():

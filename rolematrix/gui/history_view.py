@@ -8,7 +8,7 @@ made, so the history still reads right after a task was renamed or deleted.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
 
 from rolematrix.core.history import HistoryEntry
 from rolematrix.core.model import Matrix
+from rolematrix.gui.record_table import RecordTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
 WHEN, WHO, TASK, ROLE, CHANGE = range(5)
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RecordTableModel):
     """History entries, newest first, one per row."""
 
     def __init__(
@@ -37,28 +38,18 @@ class HistoryModel(QAbstractTableModel):
         matrix: Matrix | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.entries = list(entries)
+        super().__init__(entries, parent)
+        self.entries: list[HistoryEntry] = self.records
         self.matrix = matrix
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def titles(self) -> list[str]:
         return [
             self.tr("When"),
             self.tr("Who"),
             self.tr("Task"),
             self.tr("Role"),
             self.tr("Change"),
-        ][section]
+        ]
 
     def _codes(self, codes: str) -> str:
         if not codes:
