@@ -13,10 +13,9 @@ shown as it is too, never garbled.
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from rolematrix.core.finding_parts import Wording, finding_parts, numbers_in
 from rolematrix.core.findings import Finding
 from rolematrix.core.model import Matrix
 from rolematrix.core.schemes import Code, Scheme
@@ -163,9 +162,6 @@ MESSAGES = {
     ),
 }
 
-_QUOTED = re.compile(r"“([^”]*)”")
-_NUMBER = re.compile(r"\d+")
-
 
 def _tr(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
@@ -213,67 +209,10 @@ def quoted(name: str) -> str:
     return QCoreApplication.translate("Vocabulary", "“{name}”").format(name=name)
 
 
-def _numbers(text: str) -> list[str]:
-    return _NUMBER.findall(_QUOTED.sub("", text))
-
-
 def _parts(finding: Finding, matrix: Matrix | None) -> dict[str, str] | None:
-    """The named parts of the finding's sentence, or None when the sentence does not fit."""
-    message = finding.message
-    names = _QUOTED.findall(message)
-    rest = message.replace(finding.person, "", 1) if finding.person else message
-    numbers = _numbers(rest)
-    scheme = matrix.scheme if matrix is not None else None
-
-    def word(letter: str | None) -> str:
-        if scheme is None or not letter or not scheme.has(letter):
-            return ""
-        return code_name(scheme.code(letter)).lower()  # inside a sentence (a no-op in Persian)
-
-    parts: dict[str, str] = {
-        "accountable": word(scheme.accountable if scheme else None),
-        "responsible": word(scheme.responsible if scheme else None),
-        "consulted": word(scheme.consulted if scheme else None),
-        "letter": (scheme.accountable or "") if scheme else "",
-        "person": finding.person or "",
-        "scheme": scheme.id if scheme else "",
-    }
-    rule = finding.rule
-    need_names, need_numbers = _SHAPES.get(rule, (None, None))
-    if need_names is None or need_numbers is None:
-        return None
-    if len(names) < need_names or len(numbers) < need_numbers:
-        return None
-    keys = _NAME_KEYS.get(rule, ())
-    for key, value in zip(keys, names, strict=False):
-        parts[key] = value
-    for key, value in zip(_NUMBER_KEYS.get(rule, ()), numbers, strict=False):
-        parts[key] = _number(int(value))
-    if rule == "task-multiple-accountable":
-        parts["roles"] = join_words([quoted(n) for n in names[1:]])
-    elif rule == "template-accountable-differs":
-        task = finding.task
-        if task not in names:
-            return None
-        i = names.index(task)
-        parts["task"] = task
-        parts["theirs"] = join_words([quoted(n) for n in names[:i]])
-        parts["mine"] = join_words([quoted(n) for n in names[i + 1 :]])
-    elif rule == "cell-unknown-code":
-        parts["role"], parts["task"] = names[0], names[-1]
-        parts["codes"] = join_words([quoted(n) for n in names[1:-1]])
-    elif rule == "cell-mixed-codes":
-        if matrix is None or finding.task_id is None or finding.role_id is None:
-            return None
-        if not (matrix.has_task(finding.task_id) and matrix.has_role(finding.role_id)):
-            return None
-        codes = matrix.get(finding.task_id, finding.role_id)
-        active = [c for c in codes if c in matrix.scheme.active_letters]
-        passive = [c for c in codes if c in matrix.scheme.passive_letters]
-        if not active or not passive:
-            return None
-        parts["active"], parts["passive"] = word(active[0]), word(passive[0])
-    return parts
+    """The named parts of the finding's sentence, in the interface's words."""
+    wording = Wording(code_name=code_name, number=_number, quote=quoted, join=join_words)
+    return finding_parts(finding, matrix, wording)
 
 
 def _number(value: int) -> str:
@@ -282,60 +221,10 @@ def _number(value: int) -> str:
     return number(value)
 
 
-# rule -> (names, numbers) the checker's sentence must hold at least
-_SHAPES: dict[str, tuple[int, int]] = {
-    "task-uncovered": (1, 0),
-    "task-no-accountable": (1, 0),
-    "task-multiple-accountable": (2, 1),
-    "task-no-responsible": (1, 0),
-    "task-too-many-responsible": (1, 1),
-    "task-accountable-is-responsible": (2, 0),
-    "task-too-many-consulted": (1, 2),
-    "task-everyone-involved": (1, 0),
-    "role-idle": (1, 0),
-    "role-overloaded": (1, 3),
-    "role-no-decisions": (1, 0),
-    "role-unstaffed": (1, 1),
-    "person-conflicting-roles": (2, 0),
-    "person-overloaded": (0, 3),
-    "template-task-missing": (2, 0),
-    "template-role-missing": (2, 0),
-    "template-accountable-differs": (2, 0),
-    "cell-unknown-code": (3, 0),
-    "cell-mixed-codes": (2, 0),
-}
-_NAME_KEYS: dict[str, tuple[str, ...]] = {
-    "task-uncovered": ("task",),
-    "task-no-accountable": ("task",),
-    "task-multiple-accountable": ("task",),
-    "task-no-responsible": ("task",),
-    "task-too-many-responsible": ("task",),
-    "task-accountable-is-responsible": ("role", "task"),
-    "task-too-many-consulted": ("task",),
-    "task-everyone-involved": ("task",),
-    "role-idle": ("role",),
-    "role-overloaded": ("role",),
-    "role-no-decisions": ("role",),
-    "role-unstaffed": ("role",),
-    "person-conflicting-roles": ("role", "other"),
-    "template-task-missing": ("template", "task"),
-    "template-role-missing": ("template", "role"),
-    "cell-mixed-codes": ("role", "task"),
-}
-_NUMBER_KEYS: dict[str, tuple[str, ...]] = {
-    "task-multiple-accountable": ("count",),
-    "task-too-many-responsible": ("count", "limit"),
-    "task-too-many-consulted": ("count", "limit"),
-    "role-overloaded": ("count", "total", "percent"),
-    "role-unstaffed": ("count",),
-    "person-overloaded": ("count", "total", "percent"),
-}
-
-
 def finding_message(finding: Finding, matrix: Matrix | None = None) -> str:
     """The finding's sentence in the interface language."""
     key = finding.rule
-    if key == "task-too-many-responsible" and len(_numbers(finding.message)) < 2:
+    if key == "task-too-many-responsible" and len(numbers_in(finding.message)) < 2:
         key = "task-too-many-responsible/strict"
     source = MESSAGES.get(key)
     if source is None:
