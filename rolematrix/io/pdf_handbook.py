@@ -5,6 +5,8 @@ holds it, its description, a one-line summary, then "Accountable for",
 "Responsible for", "Consulted on", "Kept informed on" (and the scheme's other
 codes) with each task's phase, description and who else is involved -- and an
 appendix with the whole matrix and the legend. Chapters are PDF bookmarks.
+All of it in the matrix's language: a Persian matrix makes a Persian handbook,
+read right to left, with Persian digits and dates (:mod:`rolematrix.io.pdf_words`).
 
 It is laid out in a single pass: the contents' page numbers and the bookmarks
 are drawn at the end by :class:`~rolematrix.io.pdf_text.DeferredCanvas`, which
@@ -25,7 +27,6 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     PageBreak,
-    Paragraph,
     SimpleDocTemplate,
     Spacer,
 )
@@ -35,11 +36,14 @@ from rolematrix.core.schemes import Code, Scheme
 from rolematrix.io.files import atomic_output
 from rolematrix.io.pdf_report import (
     MUTED,
+    PADDING,
     findings_flowables,
     grid_flowables,
     legend_flowables,
     page_footer,
+    para,
     pick_matrix,
+    pick_words,
     styles,
 )
 from rolematrix.io.pdf_text import (
@@ -48,28 +52,15 @@ from rolematrix.io.pdf_text import (
     LateMarks,
     Run,
     TextBlock,
+    bare,
     canvas_maker,
     fit,
-    markup,
+    one_document,
     register_fonts,
 )
+from rolematrix.io.pdf_words import Words, words_for
 from rolematrix.io.xlsx_workbook import default_findings
 
-#: How each code reads as a chapter section, by the code's name.
-SECTION_TITLES = {
-    "Accountable": "Accountable for",
-    "Approver": "Approves",
-    "Responsible": "Responsible for",
-    "Driver": "Drives",
-    "Support": "Supports",
-    "Consulted": "Consulted on",
-    "Contributor": "Contributes to",
-    "Informed": "Kept informed on",
-    "Verifies": "Verifies",
-    "Signs off": "Signs off",
-    "Out of the loop": "Deliberately left out of",
-    "Involved": "Involved in",
-}
 #: Other roles named per code in a task entry before "and N more".
 WITH_NAMES = 4
 
@@ -122,7 +113,7 @@ class ContentsLine(Flowable):
         canvas = self.canv
         size = 10.5
         number_room = 30
-        text = fit(self.title, self.font, size, self.width - number_room - 20)
+        text = fit(self.title, self.font, size, self.width - number_room - 20, self.rtl)
         canvas.setFont(self.font, size)
         y = 4
         canvas.setStrokeColor(MUTED)
@@ -148,26 +139,36 @@ class ContentsLine(Flowable):
 
 
 def write_handbook_pdf(
-    document: Document, path: str | Path, matrix_name: str | None = None
+    document: Document,
+    path: str | Path,
+    matrix_name: str | None = None,
+    *,
+    language: str | None = None,
 ) -> None:
     """Write the role handbook of one matrix (the named one, or the first) as a PDF.
 
-    Raises :class:`ExportError` naming the path; never leaves a partial file.
+    ``language`` ("en" or "fa") chooses the handbook's own words; None follows
+    the matrix (Persian when it reads right to left). Raises
+    :class:`ExportError` naming the path; never leaves a partial file.
     """
     matrix = pick_matrix(document, matrix_name, path)
+    words = pick_words(matrix, language, path)
     findings = default_findings(matrix)
-    with atomic_output(path, "handbook") as temp:
-        build_handbook(matrix, findings, temp)
+    with atomic_output(path, "handbook") as temp, one_document():
+        build_handbook(matrix, findings, temp, words)
 
 
-def build_handbook(matrix: Matrix, findings: list[Any], target: Path) -> None:
+def build_handbook(
+    matrix: Matrix, findings: list[Any], target: Path, words: Words | None = None
+) -> None:
     register_fonts()
-    rtl = matrix.is_rtl
+    words = words or words_for(matrix)
+    rtl = words.rtl
     style = styles(rtl)
     page = A4
     margin = 18 * mm
-    room = page[0] - 2 * margin
-    marks = LateMarks(footer=_footer(matrix.name, rtl))
+    room = page[0] - 2 * margin - PADDING
+    marks = LateMarks(footer=_footer(matrix.name, words), digits=words.number)
     doc = SimpleDocTemplate(
         str(target),
         pagesize=page,
@@ -175,21 +176,20 @@ def build_handbook(matrix: Matrix, findings: list[Any], target: Path) -> None:
         rightMargin=margin,
         topMargin=margin,
         bottomMargin=margin,
-        title=f"{matrix.name}: roles and responsibilities",
+        title=bare(words("handbook.title", name=matrix.name)),  # metadata: no bidi isolates
         author="RoleMatrix",
-        subject="Role handbook",
+        subject=words("handbook.subject"),
         creator="RoleMatrix",
     )
     story: list[Flowable] = []
-    story += _cover(matrix, style, room)
+    story += _cover(matrix, style, room, words)
     # contents
     chapters = [(f"role-{role.id}", role.name) for role in matrix.roles]
-    appendix = [
-        ("appendix-matrix", "Appendix A: the whole matrix"),
-        ("appendix-legend", "Appendix B: legend and findings"),
-    ]
-    story.append(Anchor(marks, "contents", "Contents"))
-    story.append(Paragraph(markup("Contents"), style["h1"]))
+    appendix_matrix = words("appendix.matrix")
+    appendix_legend = words("appendix.legend")
+    appendix = [("appendix-matrix", appendix_matrix), ("appendix-legend", appendix_legend)]
+    story.append(Anchor(marks, "contents", words("contents")))
+    story.append(para(words("contents"), style["h1"], room))
     story.append(Spacer(1, 6))
     for key, title in chapters:
         story.append(ContentsLine(marks, key, title, rtl))
@@ -198,24 +198,24 @@ def build_handbook(matrix: Matrix, findings: list[Any], target: Path) -> None:
         story.append(ContentsLine(marks, key, title, rtl, bold=True))
     story.append(PageBreak())
     # one chapter per role
-    chapter_tools = _ChapterWriter(matrix, style, room, marks)
+    chapter_tools = _ChapterWriter(matrix, style, room, marks, words)
     for role in matrix.roles:
         story += chapter_tools.chapter(role)
     # appendix
     story.append(PageBreak())
-    story.append(Anchor(marks, "appendix-matrix", "Appendix A: the whole matrix"))
-    story.append(Paragraph(markup("Appendix A: the whole matrix"), style["h1"]))
-    story += grid_flowables(matrix, room, style)
+    story.append(Anchor(marks, "appendix-matrix", appendix_matrix))
+    story.append(para(appendix_matrix, style["h1"], room))
+    story += grid_flowables(matrix, room, style, words)
     story.append(CondPageBreak(120))
-    story.append(Anchor(marks, "appendix-legend", "Appendix B: legend and findings"))
-    story.append(Paragraph(markup("Appendix B: legend and findings"), style["h1"]))
-    story += legend_flowables(matrix, style)
-    story += findings_flowables(findings, style, room)
+    story.append(Anchor(marks, "appendix-legend", appendix_legend))
+    story.append(para(appendix_legend, style["h1"], room))
+    story += legend_flowables(matrix, style, words, room)
+    story += findings_flowables(findings, style, room, words, matrix)
     doc.build(story, canvasmaker=canvas_maker(marks))
 
 
-def _footer(title: str, rtl: bool) -> Any:
-    inner = page_footer(title, rtl)
+def _footer(title: str, words: Words) -> Any:
+    inner = page_footer(title, words)
 
     def draw(canvas: Any, index: int, count: int) -> None:
         if index:  # no furniture on the cover
@@ -224,33 +224,35 @@ def _footer(title: str, rtl: bool) -> Any:
     return draw
 
 
-def _cover(matrix: Matrix, style: dict[str, ParagraphStyle], room: float) -> list[Flowable]:
+def _cover(
+    matrix: Matrix, style: dict[str, ParagraphStyle], room: float, words: Words
+) -> list[Flowable]:
     big = ParagraphStyle("cover", style["title"], fontSize=30, leading=37)
     sub = ParagraphStyle(
         "coversub", style["h2"], textColor=MUTED, fontName=FONT, fontSize=15, leading=20
     )
-    today = dt.date.today().strftime("%d %B %Y").lstrip("0")
-    facts = f"{len(matrix.roles)} roles · {len(matrix.tasks)} tasks · {matrix.scheme.title}"
+    facts = words(
+        "cover.facts",
+        roles=words.count(len(matrix.roles), "roles"),
+        tasks=words.count(len(matrix.tasks), "tasks"),
+        scheme=words.scheme_title(matrix.scheme),
+    )
+    prepared = words("cover.prepared", date=words.date(dt.date.today()))
     out: list[Flowable] = [
         Spacer(1, 150),
-        Paragraph(markup(matrix.name, FONT_BOLD, 30, room), big),
+        para(matrix.name, big, room),
         Spacer(1, 12),
-        Paragraph(markup("Roles and responsibilities: a handbook"), sub),
+        para(words("cover.subtitle"), sub, room),
         Spacer(1, 30),
     ]
     if matrix.description:
-        out.append(Paragraph(markup(matrix.description, FONT, 9.5, room), style["body"]))
+        out.append(para(matrix.description, style["body"], room))
         out.append(Spacer(1, 20))
-    intro = (
-        "Each chapter describes one role: what it is accountable for, the work it does, "
-        "where it is consulted and what it is kept informed about. Read your own role's "
-        "chapter first, then the roles you work with."
-    )
     out += [
-        Paragraph(markup(intro), style["body"]),
+        para(words("cover.intro"), style["body"], room),
         Spacer(1, 40),
-        Paragraph(markup(facts), style["muted"]),
-        Paragraph(markup(f"Prepared {today}"), style["muted"]),
+        para(facts, style["muted"], room),
+        para(prepared, style["muted"], room),
         PageBreak(),
     ]
     return out
@@ -258,35 +260,42 @@ def _cover(matrix: Matrix, style: dict[str, ParagraphStyle], room: float) -> lis
 
 class _ChapterWriter:
     def __init__(
-        self, matrix: Matrix, style: dict[str, ParagraphStyle], room: float, marks: LateMarks
+        self,
+        matrix: Matrix,
+        style: dict[str, ParagraphStyle],
+        room: float,
+        marks: LateMarks,
+        words: Words,
     ) -> None:
         self.matrix = matrix
         self.style = style
         self.room = room
         self.marks = marks
-        self.entry_room = room - 12
+        self.words = words
         self.sections = section_order(matrix.scheme)
         self.role_names = {r.id: r.name for r in matrix.roles}
         self.phase_names = {t.id: p.name for p in matrix.phases for t in p.tasks}
-        self.rtl = matrix.is_rtl
+        self.rtl = words.rtl
+        # the same few label lines repeat on every entry: build each once
+        self._phase_lines = {p.name: words("entry.phase", phase=p.name) for p in matrix.phases}
+        self._code_names = {c.letter: words.code_name(c) for c in matrix.scheme.codes}
 
     def chapter(self, role: Role) -> list[Flowable]:
         matrix = self.matrix
         style = self.style
+        words = self.words
+        room = self.room
         key = f"role-{role.id}"
         out: list[Flowable] = [CondPageBreak(250), Anchor(self.marks, key, role.name)]
         title = role.name + (f" ({role.short})" if role.short and role.short != role.name else "")
-        out.append(Paragraph(markup(title, FONT_BOLD, 17, self.room), style["h1"]))
+        out.append(para(title, style["h1"], room))
         holders = [p.name for p in matrix.holders(role.id)]
         if holders:
-            out.append(
-                Paragraph(
-                    markup("Held by: " + ", ".join(holders), FONT, 8.5, self.room), style["muted"]
-                )
-            )
+            names = words("list.separator").join(holders)
+            out.append(para(words("chapter.held_by", names=names), style["muted"], room))
         if role.description:
             out.append(Spacer(1, 4))
-            out.append(Paragraph(markup(role.description, FONT, 9.5, self.room), style["body"]))
+            out.append(para(role.description, style["body"], room))
         column = matrix.column(role.id)
         by_code: dict[str, list[int]] = {c.letter: [] for c in self.sections}
         for task in matrix.tasks:
@@ -294,52 +303,54 @@ class _ChapterWriter:
             if codes:
                 for letter in codes:
                     by_code.setdefault(letter, []).append(task.id)
-        parts = []
-        for code in self.sections:
-            count = len(by_code[code.letter])
-            if count:
-                noun = "task" if count == 1 else "tasks"
-                parts.append(f"{SECTION_TITLES.get(code.name, code.name).lower()} {count} {noun}")
+        parts = [
+            words.summary_part(code, len(by_code[code.letter]))
+            for code in self.sections
+            if by_code[code.letter]
+        ]
         out.append(Spacer(1, 6))
         if parts:
-            summary = "In short: " + "; ".join(parts) + "."
-            out.append(Paragraph(markup(summary[0].upper() + summary[1:]), style["body"]))
+            joined = words("chapter.summary_separator").join(parts)
+            out.append(para(words("chapter.summary", parts=joined), style["body"], room))
         else:
-            out.append(
-                Paragraph(markup("This role has no tasks in the matrix yet."), style["body"])
-            )
+            out.append(para(words("chapter.no_tasks"), style["body"], room))
         first_section: dict[int, str] = {}  # task id -> the section that described it in full
         for code in self.sections:
             task_ids = by_code[code.letter]
             if not task_ids:
                 continue
-            section = SECTION_TITLES.get(code.name, code.name)
-            heading = f"{section} ({len(task_ids)})"
+            section = words.section(code)
+            heading = words("chapter.heading", section=section, count=len(task_ids))
             entries = []
             for task_id in task_ids:
                 if task_id in first_section:
                     entries.append(self.reminder(task_id, first_section[task_id]))
                 else:
                     first_section[task_id] = section
-                    entries.append(self.entry(task_id, role, code))
-            out.append(KeepTogether([Paragraph(markup(heading), style["h2"]), entries[0]]))
+                    entries.append(self.entry(task_id, role))
+            out.append(KeepTogether([para(heading, style["h2"], room), entries[0]]))
             out.extend(entries[1:])
         for letter, task_ids in by_code.items():  # codes the scheme does not know (imported)
             if task_ids and not matrix.scheme.has(letter):
-                heading = f"Marked “{letter}”, a code the {matrix.scheme.id} scheme does not define ({len(task_ids)})"
-                out.append(Paragraph(markup(heading), style["h2"]))
-                out.extend(self.entry(t, role, None) for t in task_ids)
+                heading = words(
+                    "chapter.unknown_code",
+                    letter=letter,
+                    scheme=matrix.scheme.id,
+                    count=len(task_ids),
+                )
+                out.append(para(heading, style["h2"], room))
+                out.extend(self.entry(t, role) for t in task_ids)
         out.append(Spacer(1, 14))
         return out
 
-    def entry(self, task_id: int, role: Role, code: Code | None) -> Flowable:
+    def entry(self, task_id: int, role: Role) -> Flowable:
         """One task as a short plain-text block: name, phase, description, who else is on it."""
         matrix = self.matrix
         task = matrix.task(task_id)
         runs = [Run(task.name, FONT_BOLD, 9.5)]
         phase = self.phase_names.get(task_id, "")
         if phase:
-            runs.append(Run(f"Phase: {phase}", FONT, 8, MUTED))
+            runs.append(Run(self._phase_lines[phase], FONT, 8, MUTED))
         if task.description:
             runs.append(Run(task.description, FONT, 9.5))
         others = self._others(task_id, role.id)
@@ -351,12 +362,13 @@ class _ChapterWriter:
         """A task already described under an earlier heading: its name and where to look."""
         runs = [
             Run(self.matrix.task(task_id).name, FONT_BOLD, 9.5),
-            Run(f"Described above, under “{section}”.", FONT, 8, MUTED),
+            Run(self.words("entry.described_above", section=section), FONT, 8, MUTED),
         ]
         return TextBlock(runs, rtl=self.rtl, indent=10, space_after=5)
 
     def _others(self, task_id: int, role_id: int) -> str:
         """Who else is on the task, by code: "Accountable: Lead · Responsible: Dev, Ops"."""
+        words = self.words
         scheme = self.matrix.scheme
         row = self.matrix.row(task_id)
         groups: dict[str, list[str]] = {}
@@ -366,14 +378,15 @@ class _ChapterWriter:
             for letter in codes:
                 groups.setdefault(letter, []).append(self.role_names[other])
         parts = []
+        separator = words("list.separator")
         for code in self.sections:
             names = groups.get(code.letter)
             if not names or not code.involves:
                 continue
-            shown = ", ".join(names[:WITH_NAMES])
+            shown = separator.join(names[:WITH_NAMES])
             if len(names) > WITH_NAMES:
-                shown += f" and {len(names) - WITH_NAMES} more"
-            parts.append(f"{code.name}: {shown}")
+                shown = words("entry.and_more", names=shown, count=len(names) - WITH_NAMES)
+            parts.append(words("entry.with", code=self._code_names[code.letter], names=shown))
         if not parts:
-            return "Nobody else is involved." if scheme.is_check else ""
+            return words("entry.nobody_else") if scheme.is_check else ""
         return " · ".join(parts)

@@ -6,8 +6,12 @@ into page groups that do fit, and every group repeats the task column; every
 page repeats the role header. The grid is drawn by :class:`MatrixGrid`, a
 flowable that paints straight onto the canvas (a reportlab ``Table`` of 30,000
 styled cells is slow and cannot rotate headers); the handbook's appendix uses
-it too. Right-to-left matrices are drawn mirrored: task column on the right,
-roles flowing leftwards.
+it too. Right-to-left documents are drawn mirrored: task column on the right,
+roles flowing leftwards, tables read from the right.
+
+Every word the report adds is in the matrix's language (English, or Persian
+for a right-to-left matrix; see :mod:`rolematrix.io.pdf_words`), and the
+layout follows that language's direction.
 """
 
 from __future__ import annotations
@@ -45,11 +49,14 @@ from rolematrix.io.pdf_text import (
     canvas_maker,
     fit,
     markup,
+    one_document,
     register_fonts,
     visual,
     visual_lines,
     width,
+    wrap,
 )
+from rolematrix.io.pdf_words import Words, words_for
 from rolematrix.io.report import ExportError
 from rolematrix.io.xlsx_workbook import default_findings
 
@@ -64,6 +71,9 @@ SEVERITY_COLOUR = {
 }
 #: Findings listed one by one in the report; beyond that only counted.
 FINDINGS_LISTED = 150
+#: What reportlab's page frame and table cells keep free beside the text (6 pt a side):
+#: right-to-left text is wrapped here, before reportlab sees it, so to this narrower room.
+PADDING = 12
 
 
 # ------------------------------------------------------------------ styles
@@ -88,6 +98,16 @@ def styles(rtl: bool = False) -> dict[str, ParagraphStyle]:
     }
 
 
+def para(text: str, style: ParagraphStyle, room: float) -> Paragraph:
+    """Plain ``text`` as a paragraph ``room`` points wide (right-to-left lines pre-wrapped).
+
+    A right-aligned style belongs to a right-to-left document, whose
+    paragraphs read right to left even when they start with a Latin word.
+    """
+    rtl = style.alignment == TA_RIGHT
+    return Paragraph(markup(text, style.fontName, style.fontSize, room, rtl), style)
+
+
 # -------------------------------------------------------------------- grid
 @dataclass(frozen=True)
 class GridLayout:
@@ -96,6 +116,7 @@ class GridLayout:
     header_height: float
     rotated: bool
     rtl: bool
+    task_label: str = "Task"
     size: float = 7.5
     pad: float = 2.5
 
@@ -112,8 +133,13 @@ class GridRow:
     task: Task | None = None
 
 
-def grid_layout(matrix: Matrix, room: float) -> tuple[GridLayout, list[list[Role]]]:
+def grid_layout(
+    matrix: Matrix, room: float, words: Words | None = None
+) -> tuple[GridLayout, list[list[Role]]]:
     """Column widths and the role groups that fit ``room`` points side by side."""
+    words = words or words_for(matrix)
+    rtl = words.rtl
+    label = words("grid.task")
     register_fonts()
     size = 7.5
     names = [t.name for t in matrix.tasks]
@@ -127,16 +153,14 @@ def grid_layout(matrix: Matrix, room: float) -> tuple[GridLayout, list[list[Role
     if roles and len(roles) * horizontal_width <= rest:
         column = min(95.0, rest / len(roles))
         lines = max(len(visual_lines(r.name, FONT_BOLD, size, column - 4)) for r in roles)
-        layout = GridLayout(
-            task_width, column, min(lines, 3) * (size + 2) + 6, False, matrix.is_rtl
-        )
+        layout = GridLayout(task_width, column, min(lines, 3) * (size + 2) + 6, False, rtl, label)
         return layout, [list(roles)]
     column = max(code_width, 16.0)
     header = min(max((width(visual(r.name), FONT_BOLD, size) for r in roles), default=20) + 8, 120)
     per_group = max(1, int(rest // column))
     groups = ceil(len(roles) / per_group) if roles else 1
     per_group = ceil(len(roles) / groups) if roles else 0
-    layout = GridLayout(task_width, column, header, True, matrix.is_rtl)
+    layout = GridLayout(task_width, column, header, True, rtl, label)
     return layout, [list(roles[i : i + per_group]) for i in range(0, len(roles), per_group)] or [[]]
 
 
@@ -145,12 +169,14 @@ def grid_rows(matrix: Matrix, layout: GridLayout) -> list[GridRow]:
     room = layout.task_width - 2 * layout.pad
     for phase in matrix.phases:
         if phase.name:
-            line = fit(phase.name, FONT_BOLD, layout.size + 0.5, 10_000)
+            line = fit(phase.name, FONT_BOLD, layout.size + 0.5, 10_000, layout.rtl)
             rows.append(GridRow("phase", (line,), layout.leading + 5))
         for task in phase.tasks:
-            lines = visual_lines(task.name, FONT, layout.size, room)[:3]
-            if len(lines) == 3 and len(visual_lines(task.name, FONT, layout.size, room)) > 3:
-                lines[2] = fit(lines[2] + " …", FONT, layout.size, room)
+            every = visual_lines(task.name, FONT, layout.size, room, layout.rtl)
+            lines = every[:3]
+            if len(every) > 3:  # cut the third line from reading order, not the drawn one
+                third = wrap(task.name, FONT, layout.size, room)[2]
+                lines[2] = fit(third + " …", FONT, layout.size, room, layout.rtl)
             rows.append(GridRow("task", tuple(lines), len(lines) * layout.leading + 4, task))
     return rows
 
@@ -211,7 +237,7 @@ class MatrixGrid(Flowable):
         canvas.rect(0, header_bottom, self.total_width, lay.header_height, stroke=0, fill=1)
         canvas.setFillColor(colors.black)
         canvas.setFont(FONT_BOLD, lay.size)
-        label = visual("Task")
+        label = visual(lay.task_label, lay.rtl)
         if lay.rtl:
             canvas.drawRightString(task_x + lay.task_width - lay.pad, header_bottom + 4, label)
         else:
@@ -222,10 +248,12 @@ class MatrixGrid(Flowable):
                 canvas.saveState()
                 canvas.translate(x + lay.column_width / 2 + lay.size / 3, header_bottom + 4)
                 canvas.rotate(90)
-                canvas.drawString(0, 0, fit(role.name, FONT_BOLD, lay.size, lay.header_height - 8))
+                name = fit(role.name, FONT_BOLD, lay.size, lay.header_height - 8, lay.rtl)
+                canvas.drawString(0, 0, name)
                 canvas.restoreState()
             else:
-                lines = visual_lines(role.name, FONT_BOLD, lay.size, lay.column_width - 4)[:3]
+                lines = visual_lines(role.name, FONT_BOLD, lay.size, lay.column_width - 4, lay.rtl)
+                lines = lines[:3]
                 y = header_bottom + 4 + (len(lines) - 1) * lay.leading
                 for line in lines:
                     canvas.drawCentredString(x + lay.column_width / 2, y, line)
@@ -297,9 +325,11 @@ class MatrixGrid(Flowable):
         canvas.drawPath(path, stroke=1, fill=0)
 
 
-def grid_flowables(matrix: Matrix, room: float, style: dict[str, ParagraphStyle]) -> list[Flowable]:
+def grid_flowables(
+    matrix: Matrix, room: float, style: dict[str, ParagraphStyle], words: Words
+) -> list[Flowable]:
     """The matrix in page groups of roles, each group headed when there is more than one."""
-    layout, groups = grid_layout(matrix, room)
+    layout, groups = grid_layout(matrix, room, words)
     rows = grid_rows(matrix, layout)
     out: list[Flowable] = []
     total = len(matrix.roles)
@@ -307,8 +337,10 @@ def grid_flowables(matrix: Matrix, room: float, style: dict[str, ParagraphStyle]
     for number, group in enumerate(groups, start=1):
         if len(groups) > 1:
             end = start + len(group)
-            text = f"Roles {start + 1}–{end} of {total} (part {number} of {len(groups)})"
-            out.append(Paragraph(markup(text), style["h2"]))
+            text = words(
+                "grid.group", first=start + 1, last=end, total=total, part=number, parts=len(groups)
+            )
+            out.append(para(text, style["h2"], room))
             start = end
         grid = MatrixGrid(matrix, group, rows, layout)
         grid.hAlign = "RIGHT" if layout.rtl else "LEFT"
@@ -318,75 +350,101 @@ def grid_flowables(matrix: Matrix, room: float, style: dict[str, ParagraphStyle]
 
 
 # ------------------------------------------------------------- legend etc.
-def legend_flowables(matrix: Matrix, style: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _mirrored(row: list[Any], rtl: bool) -> list[Any]:
+    """A table row (or its column widths) in reading order: right to left when ``rtl``."""
+    return row[::-1] if rtl else row
+
+
+def legend_flowables(
+    matrix: Matrix, style: dict[str, ParagraphStyle], words: Words, room: float
+) -> list[Flowable]:
     scheme = matrix.scheme
+    rtl = words.rtl
+    widths = [36, 110, 300]
+    small = style["small"]
     data: list[list[Any]] = [
-        [
-            Paragraph(markup("Code"), style["small"]),
-            Paragraph(markup("Name"), style["small"]),
-            Paragraph(markup("Meaning"), style["small"]),
-        ]
+        _mirrored(
+            [
+                para(words("legend.code"), small, widths[0] - PADDING),
+                para(words("legend.name"), small, widths[1] - PADDING),
+                para(words("legend.meaning"), small, widths[2] - PADDING),
+            ],
+            rtl,
+        )
     ]
+    letters = 2 if rtl else 0  # the column of the code letters
     table_style = [
         ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
         ("GRID", (0, 0), (-1, -1), 0.4, GRID_LINE),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("ALIGN", (0, 0), (0, -1), "CENTER"),
+        ("ALIGN", (letters, 0), (letters, -1), "CENTER"),
     ]
     for i, code in enumerate(scheme.codes, start=1):
         data.append(
-            [
-                code.letter,
-                Paragraph(markup(code.name), style["small"]),
-                Paragraph(markup(code.meaning), style["small"]),
-            ]
+            _mirrored(
+                [
+                    code.letter,
+                    para(words.code_name(code), small, widths[1] - PADDING),
+                    para(words.code_meaning(code), small, widths[2] - PADDING),
+                ],
+                rtl,
+            )
         )
-        table_style.append(("BACKGROUND", (0, i), (0, i), colors.HexColor(code.colour)))
-    rtl = style["body"].alignment == TA_RIGHT
-    table = Table(data, colWidths=[36, 110, 300], hAlign="RIGHT" if rtl else "LEFT")
+        table_style.append(("BACKGROUND", (letters, i), (letters, i), colors.HexColor(code.colour)))
+    table = Table(data, colWidths=_mirrored(widths, rtl), hAlign="RIGHT" if rtl else "LEFT")
     table.setStyle(TableStyle(table_style))
-    combined = (
-        "A cell may hold several codes, written together like “A/R”; it is coloured by the first."
-    )
+    title = words("legend.title", scheme=words.scheme_title(scheme))
     return [
         KeepTogether(
             [
-                Paragraph(markup(f"Legend: {scheme.title}"), style["h2"]),
+                para(title, style["h2"], room),
                 table,
                 Spacer(1, 4),
-                Paragraph(markup(combined), style["muted"]),
+                para(words("legend.combined"), style["muted"], room),
             ]
         )
     ]
 
 
 def findings_flowables(
-    findings: list[Finding], style: dict[str, ParagraphStyle], room: float
+    findings: list[Finding],
+    style: dict[str, ParagraphStyle],
+    room: float,
+    words: Words,
+    matrix: Matrix | None = None,
 ) -> list[Flowable]:
     counts = summary(findings)
-    out: list[Flowable] = [CondPageBreak(90), Paragraph(markup("Findings"), style["h2"])]
+    out: list[Flowable] = [CondPageBreak(90), para(words("findings.title"), style["h2"], room)]
     if not findings:
-        out.append(
-            Paragraph(markup("No findings: every rule of the checker passes."), style["body"])
-        )
+        out.append(para(words("findings.none"), style["body"], room))
         return out
-    text = (
-        f"{_count(counts['error'], 'error')}, {_count(counts['warning'], 'warning')}, "
-        f"{_count(counts['info'], 'remark')} and {counts['accepted']} accepted on purpose."
+    text = words(
+        "findings.summary",
+        errors=words.count(counts["error"], "errors"),
+        warnings=words.count(counts["warning"], "warnings"),
+        remarks=words.count(counts["info"], "remarks"),
+        accepted=counts["accepted"],
     )
-    out.append(Paragraph(markup(text), style["body"]))
+    out.append(para(text, style["body"], room))
     out.append(Spacer(1, 4))
     ordered = sorted(findings, key=lambda f: f.sort_key)
     shown = ordered[:FINDINGS_LISTED]
-    message_room = room - 60 - 150
+    rtl = words.rtl
+    widths = [60, 150, room - 60 - 150]
+    rooms = [w - PADDING for w in widths]
+    small = style["small"]
     data: list[list[Any]] = [
-        [
-            Paragraph(markup("Severity"), style["small"]),
-            Paragraph(markup("Rule"), style["small"]),
-            Paragraph(markup("Finding"), style["small"]),
-        ]
+        _mirrored(
+            [
+                para(words("findings.severity"), small, rooms[0]),
+                para(words("findings.rule"), small, rooms[1]),
+                para(words("findings.finding"), small, rooms[2]),
+            ],
+            rtl,
+        )
     ]
+    severities = 2 if rtl else 0  # the column of the severities
     table_style: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
@@ -394,51 +452,52 @@ def findings_flowables(
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]
     for i, finding in enumerate(shown, start=1):
-        message = finding.message
+        message = words.finding(finding, matrix)
+        severity = words.severity(finding.severity)
         if finding.accepted:
-            message += f"\nAccepted: {finding.reason}"
-        severity = finding.severity.value + (" (accepted)" if finding.accepted else "")
+            message += "\n" + words("findings.reason", reason=finding.reason)
+            severity = words("findings.accepted", severity=severity)
         data.append(
-            [
-                Paragraph(markup(severity), style["small"]),
-                Paragraph(markup(finding.rule), style["small"]),
-                Paragraph(markup(message, FONT, 8, message_room - 8), style["small"]),
-            ]
+            _mirrored(
+                [
+                    para(severity, small, rooms[0]),
+                    para(words.rule(finding.rule), small, rooms[1]),
+                    para(message, small, rooms[2]),
+                ],
+                rtl,
+            )
         )
         if not finding.accepted:
-            table_style.append(("BACKGROUND", (0, i), (0, i), SEVERITY_COLOUR[finding.severity]))
-    table = Table(data, colWidths=[60, 150, message_room], repeatRows=1)
+            colour = SEVERITY_COLOUR[finding.severity]
+            table_style.append(("BACKGROUND", (severities, i), (severities, i), colour))
+    table = Table(data, colWidths=_mirrored(widths, rtl), repeatRows=1)
     table.setStyle(TableStyle(table_style))
     out.append(table)
     if len(ordered) > len(shown):
-        more = (
-            f"… and {len(ordered) - len(shown)} more findings (all of them are in the xlsx export)."
-        )
-        out.append(Paragraph(markup(more), style["muted"]))
+        more = words("findings.more", count=len(ordered) - len(shown))
+        out.append(para(more, style["muted"], room))
     return out
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
-def page_footer(title: str, rtl: bool = False) -> Any:
+def page_footer(title: str, words: Words) -> Any:
     """Late-drawn page furniture: matrix name and date at the top, "page N of M" at the foot."""
-    today = dt.date.today().isoformat()
+    rtl = words.rtl
+    today = visual(words.date(dt.date.today(), short=True), rtl)
 
     def draw(canvas: Any, index: int, count: int) -> None:
         page_width, page_height = canvas._pagesize
         canvas.saveState()
         canvas.setFont(FONT, 7.5)
         canvas.setFillColor(MUTED)
-        name = fit(title, FONT, 7.5, page_width / 2)
+        name = fit(title, FONT, 7.5, page_width / 2, rtl)
         if rtl:
             canvas.drawRightString(page_width - 15 * mm, page_height - 10 * mm, name)
             canvas.drawString(15 * mm, page_height - 10 * mm, today)
         else:
             canvas.drawString(15 * mm, page_height - 10 * mm, name)
             canvas.drawRightString(page_width - 15 * mm, page_height - 10 * mm, today)
-        canvas.drawCentredString(page_width / 2, 8 * mm, f"page {index + 1} of {count}")
+        number = visual(words("page", page=index + 1, pages=count), rtl)
+        canvas.drawCentredString(page_width / 2, 8 * mm, number)
         canvas.restoreState()
 
     return draw
@@ -451,26 +510,45 @@ def pick_matrix(document: Document, matrix_name: str | None, path: str | Path) -
         raise ExportError(f"{path}: {exc}") from exc
 
 
+def pick_words(matrix: Matrix, language: str | None, path: str | Path) -> Words:
+    """The words to export ``matrix`` with; an unknown language is an error naming ``path``."""
+    try:
+        return words_for(matrix, language)
+    except ValueError as exc:
+        raise ExportError(f"{path}: {exc}") from exc
+
+
 # ------------------------------------------------------------------ report
-def write_matrix_pdf(document: Document, path: str | Path, matrix_name: str | None = None) -> None:
+def write_matrix_pdf(
+    document: Document,
+    path: str | Path,
+    matrix_name: str | None = None,
+    *,
+    language: str | None = None,
+) -> None:
     """Write one matrix (the named one, or the first) as a landscape PDF report.
 
-    Raises :class:`ExportError` naming the path; never leaves a partial file.
+    ``language`` ("en" or "fa") chooses the report's own words; None follows
+    the matrix (Persian when it reads right to left). Raises
+    :class:`ExportError` naming the path; never leaves a partial file.
     """
     matrix = pick_matrix(document, matrix_name, path)
+    words = pick_words(matrix, language, path)
     findings = default_findings(matrix)
-    with atomic_output(path, "PDF report") as temp:
-        build_report(matrix, findings, temp)
+    with atomic_output(path, "PDF report") as temp, one_document():
+        build_report(matrix, findings, temp, words)
 
 
-def build_report(matrix: Matrix, findings: list[Finding], target: Path) -> None:
+def build_report(
+    matrix: Matrix, findings: list[Finding], target: Path, words: Words | None = None
+) -> None:
     register_fonts()
-    rtl = matrix.is_rtl
-    style = styles(rtl)
+    words = words or words_for(matrix)
+    style = styles(words.rtl)
     page = landscape(A4)
     margin = 15 * mm
-    room = page[0] - 2 * margin
-    marks = LateMarks(footer=page_footer(matrix.name, rtl))
+    room = page[0] - 2 * margin - PADDING
+    marks = LateMarks(footer=page_footer(matrix.name, words), digits=words.number)
     doc = SimpleDocTemplate(
         str(target),
         pagesize=page,
@@ -480,24 +558,24 @@ def build_report(matrix: Matrix, findings: list[Finding], target: Path) -> None:
         bottomMargin=margin,
         title=matrix.name,
         author="RoleMatrix",
-        subject="Responsibility matrix",
+        subject=words("report.subject"),
         creator="RoleMatrix",
     )
-    info = (
-        f"{matrix.scheme.title} · {len(matrix.tasks)} tasks × {len(matrix.roles)} roles · "
-        f"{dt.date.today().isoformat()}"
+    info = words(
+        "report.facts",
+        scheme=words.scheme_title(matrix.scheme),
+        tasks=words.count(len(matrix.tasks), "tasks"),
+        roles=words.count(len(matrix.roles), "roles"),
+        date=words.date(dt.date.today(), short=True),
     )
     story: list[Flowable] = [
-        Paragraph(markup(matrix.name, FONT_BOLD, 20, room), style["title"]),
-        Paragraph(markup(info), style["muted"]),
+        para(matrix.name, style["title"], room),
+        para(info, style["muted"], room),
     ]
     if matrix.description:
-        story += [
-            Spacer(1, 4),
-            Paragraph(markup(matrix.description, FONT, 9.5, room), style["body"]),
-        ]
+        story += [Spacer(1, 4), para(matrix.description, style["body"], room)]
     story.append(Spacer(1, 8))
-    story += grid_flowables(matrix, room, style)
-    story += legend_flowables(matrix, style)
-    story += findings_flowables(findings, style, room)
+    story += grid_flowables(matrix, room, style, words)
+    story += legend_flowables(matrix, style, words, room)
+    story += findings_flowables(findings, style, room, words, matrix)
     doc.build(story, canvasmaker=canvas_maker(marks))

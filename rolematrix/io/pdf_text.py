@@ -10,7 +10,16 @@
 * **Right to left.** reportlab cannot order bidi text itself; a line holding
   Arabic-script text is shaped with ``arabic_reshaper`` and put in visual order
   with ``bidi.get_display`` -- per *line*, so text is wrapped here first
-  (:func:`visual_lines`) and the lines are handed over already broken.
+  (:func:`visual_lines`) and the lines are handed over already broken. The
+  base direction belongs to the paragraph, not the line: in a right-to-left
+  document (``rtl=True``) every paragraph holding Arabic script reads right to
+  left, even one that starts with a Latin word ("CRM را به‌روز کنید", "RACI ·
+  ۱۵ وظیفه"); elsewhere its first strong character decides, as in HTML's
+  ``dir=auto``. Text without Arabic script is never reordered. Names set into
+  a right-to-left sentence come wrapped in isolates (FSI ... PDI, see
+  :mod:`rolematrix.io.pdf_words`) so that "«Task 56» ۹ نقش" keeps its number
+  outside the Latin name; the isolates steer the ordering and are then
+  dropped, as the font has no glyph for them.
 * **Late drawing.** :class:`DeferredCanvas` keeps every page until the end, so
   "page N of M", the page numbers in the contents and the PDF bookmarks are
   drawn once all pages are known -- in one layout pass instead of reportlab's
@@ -21,7 +30,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -41,6 +51,8 @@ FONT_FILES = {FONT: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf"}
 
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+_ISOLATE = re.compile("[\u2066-\u2069]")
+_NO_ISOLATES = dict.fromkeys(range(0x2066, 0x206A))
 ELLIPSIS = "…"
 
 
@@ -94,15 +106,44 @@ def has_rtl(text: str) -> bool:
     return _RTL.search(text) is not None
 
 
+def bare(text: str) -> str:
+    """``text`` without bidi isolates: they order the text but are not drawn."""
+    if text.isascii() or _ISOLATE.search(text) is None:
+        return text
+    return text.translate(_NO_ISOLATES)
+
+
+_SHAPED: dict[str, str] = {}
+
+
 def _shape(text: str) -> str:
+    """Arabic-script letters in their joined forms, word by word.
+
+    Letters join only within a word, so shaping each space-separated word on
+    its own gives what shaping the whole text gives; and as words repeat --
+    the same role names, labels and vocabulary on every page -- each is
+    shaped once. ``arabic_reshaper`` is pure Python and was most of the time
+    of a Persian handbook.
+    """
     import arabic_reshaper
 
-    return arabic_reshaper.reshape(text)
+    shaped = _SHAPED
+    out = []
+    for word in text.split(" "):
+        found = shaped.get(word)
+        if found is None:
+            if len(shaped) > 200_000:
+                shaped.clear()
+            found = shaped[word] = arabic_reshaper.reshape(word) if has_rtl(word) else word
+        out.append(found)
+    return " ".join(out)
 
 
 _MIRROR = dict(zip("()[]{}<>«»‹›", ")(][}{><»«›‹", strict=True))
+_BRACKET = re.compile("[()\\[\\]{}<>«»‹›]")
 
 
+@cache
 def _strong(char: str) -> str | None:
     kind = unicodedata.bidirectional(char)
     if kind == "L":
@@ -119,39 +160,52 @@ def _mirror(shown: str, base: str) -> str:
     would print as ")AM(". A bracket takes the direction of the strong
     characters on both sides when they agree, else the line's base direction.
     """
-    if not any(ch in _MIRROR for ch in shown):
+    if _BRACKET.search(shown) is None:
         return shown
     chars = list(shown)
+    after = [base] * len(chars)  # direction of the nearest strong character to the right
+    seen = base
+    for i in range(len(chars) - 1, -1, -1):
+        after[i] = seen
+        seen = _strong(chars[i]) or seen
+    seen = base  # ... and to the left
     for i, ch in enumerate(chars):
-        if ch not in _MIRROR:
-            continue
-        left = next((d for c in reversed(chars[:i]) if (d := _strong(c))), base)
-        right = next((d for c in chars[i + 1 :] if (d := _strong(c))), base)
-        if (left if left == right else base) == "R":
+        if ch in _MIRROR and (seen if seen == after[i] else base) == "R":
             chars[i] = _MIRROR[ch]
+        seen = _strong(ch) or seen
     return "".join(chars)
 
 
-def _order(line: str) -> str:
-    from bidi import get_base_level, get_display
+def _base(paragraph: str, rtl: bool) -> str:
+    """A paragraph's base direction: right to left in a right-to-left document, else by its
+    first strong character."""
+    if rtl:
+        return "R"
+    from bidi import get_base_level
 
-    base = "R" if get_base_level(line) else "L"
-    return _mirror(get_display(line), base)
+    return "R" if get_base_level(paragraph) else "L"
 
 
-def visual(text: str) -> str:
+def _order(line: str, base: str) -> str:
+    from bidi import get_display
+
+    return bare(_mirror(get_display(line, base_dir=base), base))
+
+
+def visual(text: str, rtl: bool = False) -> str:
     """One line as it is drawn: shaped and in visual order when it holds right-to-left script."""
     text = clean(text)
     if not has_rtl(text):
-        return text
-    return _order(_shape(text))
+        return bare(text)
+    shaped = _shape(text)
+    return _order(shaped, _base(shaped, rtl))
 
 
 _WORD_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
 
 
 def width(text: str, font: str, size: float) -> float:
-    return pdfmetrics.stringWidth(text, font, size)
+    return pdfmetrics.stringWidth(bare(text), font, size)
 
 
 def word_width(word: str, font: str, size: float) -> float:
@@ -163,27 +217,27 @@ def word_width(word: str, font: str, size: float) -> float:
     if found is None:
         if len(table) > 200_000:
             table.clear()
-        found = table[word] = pdfmetrics.stringWidth(word, font, size)
+        found = table[word] = pdfmetrics.stringWidth(bare(word), font, size)
     return found
 
 
-def fit(text: str, font: str, size: float, room: float) -> str:
+def fit(text: str, font: str, size: float, room: float, rtl: bool = False) -> str:
     """``text`` on one line (visual order), cut with an ellipsis to ``room`` points."""
     line = " ".join(clean(text).split())
-    shown = visual(line)
+    shown = visual(line, rtl)
     if width(shown, font, size) <= room:
         return shown
     low, high = 0, len(line)
     while low < high:  # longest logical prefix that fits with the ellipsis
         mid = (low + high + 1) // 2
-        if width(visual(line[:mid].rstrip()) + ELLIPSIS, font, size) <= room:
+        if width(visual(line[:mid].rstrip(), rtl) + ELLIPSIS, font, size) <= room:
             low = mid
         else:
             high = mid - 1
     cut = line[:low].rstrip()
     if has_rtl(cut):
-        return visual(cut + ELLIPSIS)
-    return cut + ELLIPSIS
+        return visual(cut + ELLIPSIS, rtl)
+    return bare(cut) + ELLIPSIS
 
 
 def _break_word(word: str, font: str, size: float, room: float) -> list[str]:
@@ -228,20 +282,59 @@ def wrap(text: str, font: str, size: float, room: float) -> list[str]:
     return out
 
 
-def visual_lines(text: str, font: str, size: float, room: float) -> list[str]:
-    """Wrapped lines in visual order (each line bidi-ordered on its own)."""
-    lines = wrap(text, font, size, room)
+_LINES: dict[tuple[str, str, float, float, bool], tuple[str, ...]] = {}
+
+
+def visual_lines(text: str, font: str, size: float, room: float, rtl: bool = False) -> list[str]:
+    """Wrapped lines in visual order: each line ordered on its own, in its paragraph's direction.
+
+    Remembered while one PDF is built (see :func:`one_document`): the
+    handbook prints each task in the chapter of every role on it (nine times
+    in the realistic benchmark), wrapped to the same width.
+    """
+    key = (text, font, size, room, rtl)
+    found = _LINES.get(key)
+    if found is None:
+        if len(_LINES) > 50_000:
+            _LINES.clear()
+        found = _LINES[key] = tuple(_visual_lines(text, font, size, room, rtl))
+    return list(found)
+
+
+@contextmanager
+def one_document() -> Iterator[None]:
+    """Build one PDF: wrapped lines are remembered for its duration and forgotten after it."""
+    _LINES.clear()
+    try:
+        yield
+    finally:
+        _LINES.clear()
+
+
+def _visual_lines(text: str, font: str, size: float, room: float, rtl: bool) -> list[str]:
     if not has_rtl(text):
-        return lines
-    return [_order(line) for line in lines]
+        lines = wrap(text, font, size, room)
+        return lines if bare(text) is text else [bare(line) for line in lines]
+    out: list[str] = []
+    for paragraph in clean(text).split("\n"):
+        lines = wrap(paragraph, font, size, room)
+        if has_rtl(paragraph):
+            base = _base(paragraph, rtl)
+            out.extend(_order(line, base) for line in lines)
+        else:
+            out.extend(bare(line) for line in lines)
+    return out
 
 
-def markup(text: str, font: str = FONT, size: float = 10, room: float | None = None) -> str:
+def markup(
+    text: str, font: str = FONT, size: float = 10, room: float | None = None, rtl: bool = False
+) -> str:
     """``text`` as safe ``Paragraph`` markup: escaped; RTL text pre-wrapped to ``room`` and ordered."""
     text = clean(text)
     if room is not None and has_rtl(text):
-        return "<br/>".join(escape(line) for line in visual_lines(text, font, size, room - 1))
-    return "<br/>".join(escape(part) for part in text.split("\n"))
+        lines = visual_lines(text, font, size, room - 1, rtl)
+        return "<br/>".join(escape(line) for line in lines)
+    return "<br/>".join(escape(part) for part in bare(text).split("\n"))
 
 
 # ----------------------------------------------------------- late drawing
@@ -252,7 +345,8 @@ class LateMarks:
     ``anchors``: key -> (page index, y) where a chapter starts; ``outline``:
     (title, key, level) in document order; ``slots``: page index -> list of
     (key, x right edge, y baseline, link rectangle) for contents page numbers;
-    ``footer``: draws page furniture given (canvas, page index, page count).
+    ``footer``: draws page furniture given (canvas, page index, page count);
+    ``digits``: writes a page number in the document's language (``۱۲`` in Persian).
     """
 
     anchors: dict[str, tuple[int, float]] = field(default_factory=dict)
@@ -262,6 +356,7 @@ class LateMarks:
     )
     footer: Callable[[Canvas, int, int], None] | None = None
     number_font: tuple[str, float] = (FONT, 9)
+    digits: Callable[[int], str] = str
 
 
 class DeferredCanvas(Canvas):
@@ -299,7 +394,7 @@ class DeferredCanvas(Canvas):
             for key, x, y, rect in marks.slots.get(index, ()):
                 if key in marks.anchors:
                     self.setFont(*marks.number_font)
-                    self.drawRightString(x, y, str(marks.anchors[key][0] + 1))
+                    self.drawRightString(x, y, marks.digits(marks.anchors[key][0] + 1))
                     self.linkRect("", key, rect, relative=0, thickness=0)
             if marks.footer is not None:
                 marks.footer(self, index, count)
@@ -361,7 +456,7 @@ class TextBlock(Flowable):
         lines: list[tuple[Run, str, float]] = []
         for run in self.runs:
             leading = run.leading or run.size * 1.3
-            for line in visual_lines(run.text, run.font, run.size, room):
+            for line in visual_lines(run.text, run.font, run.size, room, self.rtl):
                 lines.append((run, line, leading))
         self._lines = lines
         self._room = avail_width
@@ -408,7 +503,7 @@ class TextBlock(Flowable):
                 current = style
             baseline = y + (leading - run.size) / 2 + run.size * 0.22
             if self.rtl:
-                x = self.width - self.indent - width(line, run.font, run.size)
+                x = self.width - self.indent - word_width(line, run.font, run.size)  # lines repeat
             else:
                 x = self.indent
             text.setTextOrigin(x, baseline)
