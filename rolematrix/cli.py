@@ -28,6 +28,7 @@ from rolematrix.core.templates import (
     reference_for,
 )
 from rolematrix.io.dispatch import IMPORT_SUFFIXES, read_any, write_any
+from rolematrix.io.pdf_words import LANGUAGES as PDF_LANGUAGES
 from rolematrix.io.report import ExportError, ImportProblem, InputError
 from rolematrix.store import DocumentStore, StoreError, is_database_url
 
@@ -130,7 +131,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     document = load_document(args.file, warn=sys.stderr)
     if args.matrix is not None:
         _matrices(document, args.matrix)  # a clear message when the name is wrong
-    write_any(document, args.output, matrix_name=args.matrix, handbook=args.handbook)
+    write_any(
+        document,
+        args.output,
+        matrix_name=args.matrix,
+        handbook=args.handbook,
+        language=args.language,
+    )
     print(f"wrote {args.output}")
     return EXIT_OK
 
@@ -271,6 +278,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", "-o", required=True)
     p.add_argument("--matrix")
     p.add_argument("--handbook", action="store_true", help="the per-role PDF handbook")
+    p.add_argument(
+        "--language",
+        choices=PDF_LANGUAGES,
+        help="the language of a PDF's own words (default: the matrix's; Persian if right to left)",
+    )
     p.set_defaults(run=cmd_export)
 
     p = sub.add_parser("import", help="read .xlsx, .csv or .json into a new document")

@@ -207,3 +207,29 @@ def test_installed_entry_point_gives_no_traceback(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert noise.name in result.stderr and "Traceback" not in result.stderr
+
+
+def test_export_language_chooses_the_words_of_a_pdf(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pypdf import PdfReader
+
+    persian = tmp_path / "fa.rolematrix"
+    assert run(capsys, "new", persian, "--template", "fa-am-pm")[0] == 0
+
+    def text_of(pdf: Path) -> str:
+        return "".join(page.extract_text() for page in PdfReader(pdf).pages)
+
+    own = tmp_path / "own.pdf"
+    english = tmp_path / "english.pdf"
+    assert run(capsys, "export", persian, "-o", own, "--handbook")[0] == 0
+    assert run(capsys, "export", persian, "-o", english, "--handbook", "--language", "en")[0] == 0
+    assert "Accountable for" not in text_of(own)
+    assert "Accountable for" in text_of(english)
+
+    code, _out, err = run(capsys, "export", persian, "-o", tmp_path / "x.xlsx", "--language", "en")
+    assert code == 2 and "x.xlsx" in err and "PDF" in err and "Traceback" not in err
+    assert not (tmp_path / "x.xlsx").exists()
+    with pytest.raises(SystemExit) as exit_info:
+        main(["export", str(persian), "-o", str(english), "--language", "de"])
+    assert exit_info.value.code == 2 and "'de'" in capsys.readouterr().err

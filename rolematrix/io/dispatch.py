@@ -58,12 +58,19 @@ def write_any(
     path: str | Path,
     matrix_name: str | None = None,
     handbook: bool = False,
+    language: str | None = None,
 ) -> None:
-    """Export to ``path``; the format comes from its suffix."""
+    """Export to ``path``; the format comes from its suffix.
+
+    ``language`` chooses the words a PDF adds around the user's text ("en",
+    "fa"); None follows the matrix (Persian for a right-to-left one).
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     if handbook and suffix != ".pdf":
         raise ExportError(f"{path}: the handbook is a PDF; give an output ending in .pdf")
+    if language is not None and suffix != ".pdf":
+        raise ExportError(f"{path}: the language of the labels can be chosen for PDF exports only")
     chosen = only(document, matrix_name)
     if suffix == ".json":
         from rolematrix.io.json_format import write_json
@@ -81,11 +88,11 @@ def write_any(
         if handbook:
             from rolematrix.io.pdf_handbook import write_handbook_pdf
 
-            write_handbook_pdf(chosen, path, matrix_name)
+            write_handbook_pdf(chosen, path, matrix_name, language=language)
         else:
             from rolematrix.io.pdf_report import write_matrix_pdf
 
-            write_matrix_pdf(chosen, path, matrix_name)
+            write_matrix_pdf(chosen, path, matrix_name, language=language)
     else:
         raise ExportError(
             f"{path}: cannot export to {suffix or 'a file without suffix'} "
