@@ -73,7 +73,7 @@
 <context>
     <name>Codes</name>
     <message>
-        <location filename="../../rolematrix/gui/vocabulary.py" line="+27"/>
+        <location filename="../../rolematrix/gui/vocabulary.py" line="+26"/>
         <source>Responsible</source>
         <translation>مسئول</translation>
     </message>
@@ -340,7 +340,7 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../rolematrix/gui/conflict_dialog.py" line="+182"/>
+        <location filename="../../rolematrix/gui/conflict_dialog.py" line="+172"/>
         <source>Someone else changed the same things</source>
         <translation>کس دیگری همین موارد را تغییر داده است</translation>
     </message>
@@ -504,7 +504,7 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../rolematrix/gui/app.py" line="+206"/>
+        <location filename="../../rolematrix/gui/app.py" line="+207"/>
         <source>Open document</source>
         <extracomment>The desktop entry&apos;s name (resources/linux/): Wayland app id, task-switcher icon.</extracomment>
         <translation>باز کردن سند</translation>
@@ -515,7 +515,7 @@
         <translation>بی‌نام</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Document in use</source>
         <translation>سند در حال استفاده است</translation>
     </message>
@@ -1028,7 +1028,7 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../rolematrix/gui/history_view.py" line="+109"/>
+        <location filename="../../rolematrix/gui/history_view.py" line="+100"/>
         <source>{count} recorded changes, newest first.</source>
         <translation>{count} تغییر ثبت‌شده، تازه‌ترین در بالا.</translation>
     </message>
@@ -1074,8 +1074,9 @@
 <context>
     <name>LegendBar</name>
     <message>
-        <location filename="../../rolematrix/gui/main_window.py" line="+129"/>
+        <location filename="../../rolematrix/gui/main_window.py" line="+102"/>
         <source>Legend</source>
+        <extracomment>Matrices up to this many cells (tasks x roles) are checked before the window shows. Larger ones are checked once the grid has been painted, or after this long (ms) at the latest.</extracomment>
         <translation>راهنمای رنگ‌ها</translation>
     </message>
     <message>
@@ -1087,9 +1088,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location line="-59"/>
+        <location filename="../../rolematrix/gui/window_files.py" line="+27"/>
         <source>RoleMatrix documents (*.rolematrix);;All files (*)</source>
-        <extracomment>Matrices up to this many cells (tasks x roles) are checked before the window shows. Larger ones are checked once the grid has been painted, or after this long (ms) at the latest.</extracomment>
         <translation>سندهای RoleMatrix (*.rolematrix);;همه‌ی پرونده‌ها (*)</translation>
     </message>
     <message>
@@ -1118,7 +1118,7 @@
         <translation>JSON ویژه‌ی RoleMatrix (*.json)</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location filename="../../rolematrix/gui/main_window.py" line="+32"/>
         <source>Matrix grid</source>
         <extracomment>Every action of the window&apos;s menus and toolbar, by a stable key.</extracomment>
         <translation>جدول ماتریس</translation>
@@ -1342,181 +1342,7 @@
         <translation>{title}[*] — RoleMatrix</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Open document</source>
-        <translation>باز کردن سند</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>(none)</source>
-        <translation>(هیچ)</translation>
-    </message>
-    <message>
-        <location line="+36"/>
-        <source>Not saved: the conflicts are still open.</source>
-        <translation>ذخیره نشد: تعارض‌ها هنوز باز هستند.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Saved, with the changes {who} made meanwhile</source>
-        <translation>ذخیره شد، همراه با تغییراتی که {who} در این فاصله داده است</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Could not reach the workspace</source>
-        <translation>دسترسی به فضای کاری ممکن نشد</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{problem}
-
-Nothing was lost: your changes are still here. Save again when the server is back, or save a copy to a file on this computer now.</source>
-        <translation>{problem}
-
-چیزی از دست نرفت: تغییرات شما هنوز اینجاست. وقتی سرور برگشت دوباره ذخیره کنید، یا همین حالا نسخه‌ای را در پرونده‌ای روی همین رایانه ذخیره کنید.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Save a &amp;local copy…</source>
-        <translation>ذخیرهٔ یک نسخهٔ &amp;محلی…</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Not saved</source>
-        <translation>ذخیره نشد</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The file was changed by another program</source>
-        <translation>پرونده را برنامهٔ دیگری تغییر داده است</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{problem}
-
-Overwrite it with your version, or save yours under another name?</source>
-        <translation>{problem}
-
-نسخهٔ خود را روی آن بنویسید، یا نسخهٔ خود را با نام دیگری ذخیره کنید؟</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Overwrite</source>
-        <translation>&amp;بازنویسی</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Save &amp;as…</source>
-        <translation>ذخیره با &amp;نام…</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Save document as</source>
-        <translation>ذخیره‌ی سند با نام</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <location line="+4"/>
-        <source>Could not save</source>
-        <translation>ذخیره نشد</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Saved {title}</source>
-        <translation>{title} ذخیره شد</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Import</source>
-        <translation>وارد کردن</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Export handbook</source>
-        <translation>صدور دفترچه‌ی نقش‌ها</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{name} handbook.pdf</source>
-        <translation>دفترچه‌ی {name}.pdf</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Export</source>
-        <translation>صدور</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Could not export</source>
-        <translation>صادر نشد</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Exported {path}</source>
-        <translation>{path} صادر شد</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>This document is not in a shared workspace.</source>
-        <translation>این سند در فضای کاری مشترک نیست.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>{who} saved changes to {matrices}</source>
-        <translation>{who} تغییراتی را در {matrices} ذخیره کرد</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Someone</source>
-        <translation>کسی</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Workspace unreachable — your work is kept</source>
-        <translation>فضای کاری در دسترس نیست — کار شما نگه داشته شده است</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The workspace answers again.</source>
-        <translation>فضای کاری دوباره پاسخ می‌دهد.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Shared — {count} conflicts to settle when you save</source>
-        <translation>مشترک — {count} تعارض برای حل هنگام ذخیره</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Shared workspace</source>
-        <translation>فضای کاری مشترک</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Select a cell to see its history.</source>
-        <translation>برای دیدن تاریخچه، یک خانه را انتخاب کنید.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>History of {task} × {role}</source>
-        <translation>تاریخچهٔ {task} × {role}</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>History of “{matrix}”</source>
-        <translation>تاریخچهٔ «{matrix}»</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Changes are recorded when the document is saved. Save it first.</source>
-        <translation>تغییرات هنگام ذخیرهٔ سند ثبت می‌شوند. اول آن را ذخیره کنید.</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+39"/>
         <source>Unsaved changes</source>
         <translation>تغییرات ذخیره‌نشده</translation>
     </message>
@@ -2291,7 +2117,7 @@ Overwrite it with your version, or save yours under another name?</source>
 <context>
     <name>Vocabulary</name>
     <message>
-        <location filename="../../rolematrix/gui/vocabulary.py" line="+130"/>
+        <location filename="../../rolematrix/gui/vocabulary.py" line="+127"/>
         <source>not involved</source>
         <translation>دخالتی ندارد</translation>
     </message>
@@ -2309,6 +2135,183 @@ Overwrite it with your version, or save yours under another name?</source>
         <location line="+12"/>
         <source>“{name}”</source>
         <translation>«{name}»</translation>
+    </message>
+</context>
+<context>
+    <name>WindowFiles</name>
+    <message>
+        <location filename="../../rolematrix/gui/window_files.py" line="+13"/>
+        <source>Open document</source>
+        <translation>باز کردن سند</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>(none)</source>
+        <translation>(هیچ)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Not saved: the conflicts are still open.</source>
+        <translation>ذخیره نشد: تعارض‌ها هنوز باز هستند.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Saved, with the changes {who} made meanwhile</source>
+        <translation>ذخیره شد، همراه با تغییراتی که {who} در این فاصله داده است</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Could not reach the workspace</source>
+        <translation>دسترسی به فضای کاری ممکن نشد</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{problem}
+
+Nothing was lost: your changes are still here. Save again when the server is back, or save a copy to a file on this computer now.</source>
+        <translation>{problem}
+
+چیزی از دست نرفت: تغییرات شما هنوز اینجاست. وقتی سرور برگشت دوباره ذخیره کنید، یا همین حالا نسخه‌ای را در پرونده‌ای روی همین رایانه ذخیره کنید.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save a &amp;local copy…</source>
+        <translation>ذخیرهٔ یک نسخهٔ &amp;محلی…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not saved</source>
+        <translation>ذخیره نشد</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file was changed by another program</source>
+        <translation>پرونده را برنامهٔ دیگری تغییر داده است</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{problem}
+
+Overwrite it with your version, or save yours under another name?</source>
+        <translation>{problem}
+
+نسخهٔ خود را روی آن بنویسید، یا نسخهٔ خود را با نام دیگری ذخیره کنید؟</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Overwrite</source>
+        <translation>&amp;بازنویسی</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save &amp;as…</source>
+        <translation>ذخیره با &amp;نام…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Save document as</source>
+        <translation>ذخیره‌ی سند با نام</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+4"/>
+        <source>Could not save</source>
+        <translation>ذخیره نشد</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved {title}</source>
+        <translation>{title} ذخیره شد</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import</source>
+        <translation>وارد کردن</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Export handbook</source>
+        <translation>صدور دفترچه‌ی نقش‌ها</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} handbook.pdf</source>
+        <translation>دفترچه‌ی {name}.pdf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export</source>
+        <translation>صدور</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Could not export</source>
+        <translation>صادر نشد</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exported {path}</source>
+        <translation>{path} صادر شد</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>This document is not in a shared workspace.</source>
+        <translation>این سند در فضای کاری مشترک نیست.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{who} saved changes to {matrices}</source>
+        <translation>{who} تغییراتی را در {matrices} ذخیره کرد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Someone</source>
+        <translation>کسی</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Workspace unreachable — your work is kept</source>
+        <translation>فضای کاری در دسترس نیست — کار شما نگه داشته شده است</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The workspace answers again.</source>
+        <translation>فضای کاری دوباره پاسخ می‌دهد.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Shared — {count} conflicts to settle when you save</source>
+        <translation>مشترک — {count} تعارض برای حل هنگام ذخیره</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Shared workspace</source>
+        <translation>فضای کاری مشترک</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Select a cell to see its history.</source>
+        <translation>برای دیدن تاریخچه، یک خانه را انتخاب کنید.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>History of {task} × {role}</source>
+        <translation>تاریخچهٔ {task} × {role}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>History of “{matrix}”</source>
+        <translation>تاریخچهٔ «{matrix}»</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Changes are recorded when the document is saved. Save it first.</source>
+        <translation>تغییرات هنگام ذخیرهٔ سند ثبت می‌شوند. اول آن را ذخیره کنید.</translation>
     </message>
 </context>
 <context>

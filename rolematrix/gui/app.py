@@ -26,9 +26,10 @@ from rolematrix.gui import i18n
 from rolematrix.gui.autosave import Recovery, find_recoveries
 from rolematrix.gui.gallery import BLANK, GalleryDialog, StartPage, blank_matrix
 from rolematrix.gui.icons import app_icon
-from rolematrix.gui.main_window import MainWindow, document_filter
+from rolematrix.gui.main_window import MainWindow
 from rolematrix.gui.session import DocumentSession
 from rolematrix.gui.settings import APPLICATION, ORGANISATION, settings
+from rolematrix.gui.window_files import document_filter
 from rolematrix.gui.workspace_address import WorkspaceAddressDialog, without_password
 
 #: The desktop entry's name (resources/linux/): Wayland app id, task-switcher icon.
