@@ -89,6 +89,17 @@ def stored(url: str, task: str, role: str) -> str:
         return matrix.get(found_task.id, found_role.id)
 
 
+def same_cell_saved_by_ann_first(qtbot: Any, workspace: str) -> tuple[str, MainWindow, MainWindow]:
+    """Ann and Bob both change one cell (I -> A, I -> C); Ann saves first."""
+    url = shared(workspace)
+    ann = window_on(qtbot, url, "ann")
+    bob = window_on(qtbot, url, "bob")
+    type_code(qtbot, ann, "Write code", "Project Manager", "a")
+    type_code(qtbot, bob, "Write code", "Project Manager", "c")
+    assert ann.save()
+    return url, ann, bob
+
+
 # ------------------------------------------------------------------ addresses
 def test_a_password_in_the_address_is_never_remembered() -> None:
     assert without_password("postgresql+psycopg://ann:s3cret@db.example.org:5433/plans?x=1") == (
@@ -180,12 +191,7 @@ def test_two_windows_edit_different_cells_and_both_edits_survive(
 def test_the_same_cell_changed_by_both_asks_whose_version_to_keep(
     qtbot: Any, isolated: Path, dialogs: Dialogs, workspace: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    url = shared(workspace)
-    ann = window_on(qtbot, url, "ann")
-    bob = window_on(qtbot, url, "bob")
-    type_code(qtbot, ann, "Write code", "Project Manager", "a")
-    type_code(qtbot, bob, "Write code", "Project Manager", "c")
-    assert ann.save()
+    url, _ann, bob = same_cell_saved_by_ann_first(qtbot, workspace)
 
     seen: list[list[str]] = []
 
@@ -233,12 +239,7 @@ def test_the_same_cell_changed_by_both_asks_whose_version_to_keep(
 def test_keeping_mine_in_a_conflict_overwrites_theirs_and_history_shows_both(
     qtbot: Any, isolated: Path, dialogs: Dialogs, workspace: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    url = shared(workspace)
-    ann = window_on(qtbot, url, "ann")
-    bob = window_on(qtbot, url, "bob")
-    type_code(qtbot, ann, "Write code", "Project Manager", "a")
-    type_code(qtbot, bob, "Write code", "Project Manager", "c")
-    assert ann.save()
+    url, _ann, bob = same_cell_saved_by_ann_first(qtbot, workspace)
 
     def keep_mine(dialog: ConflictDialog) -> int:
         index = dialog.model.index(0, 7)
