@@ -24,6 +24,7 @@ from rolematrix.core.model import Document, Matrix
 from rolematrix.gui.app import Controller
 from rolematrix.gui.commands import InsertTask, SetCells
 from rolematrix.gui.conflict_dialog import ConflictDialog
+from rolematrix.gui.grid_model import CHANGED_BY_OTHERS_ROLE
 from rolematrix.gui.history_view import HistoryDialog
 from rolematrix.gui.main_window import MainWindow
 from rolematrix.gui.session import DocumentSession
@@ -186,6 +187,36 @@ def test_two_windows_edit_different_cells_and_both_edits_survive(
     ann.watcher.poll()
     assert codes(ann, "Write code", "Project Manager") == "A"
     assert not ann.isWindowModified()
+
+
+def test_cells_others_changed_are_flagged_with_who_until_edited(
+    qtbot: Any, isolated: Path, dialogs: Dialogs, workspace: str
+) -> None:
+    url = shared(workspace)
+    ann = window_on(qtbot, url, "ann")
+    bob = window_on(qtbot, url, "bob")
+    type_code(qtbot, ann, "Test", "Account Manager", "i")
+    assert ann.save()
+    bob.watcher.poll()
+    assert bob.model is not None
+
+    def flag(task: str, role: str) -> object:
+        window_cell = cell(bob, task, role)
+        row = next(
+            r
+            for r in range(bob.model.rowCount())
+            if (t := bob.model.task_at(r)) and t.id == window_cell[0]
+        )
+        column = bob.matrix.role_column(window_cell[1])  # type: ignore[union-attr]
+        return bob.model.index(row, column).data(CHANGED_BY_OTHERS_ROLE)
+
+    note = flag("Test", "Account Manager")
+    assert isinstance(note, str) and "ann" in note
+    assert flag("Test", "Project Manager") is None and flag("Estimate", "Account Manager") is None
+    image = bob.grid.viewport().grab()  # the flag is drawn without errors
+    assert not image.isNull()
+    type_code(qtbot, bob, "Test", "Account Manager", "c")  # edited by bob: his now
+    assert flag("Test", "Account Manager") is None
 
 
 def test_the_same_cell_changed_by_both_asks_whose_version_to_keep(

@@ -332,7 +332,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../rolematrix/gui/grid_model.py" line="+281"/>
+        <location filename="../../rolematrix/gui/grid_model.py" line="+306"/>
         <source>Edit cell</source>
         <translation type="unfinished"></translation>
     </message>
@@ -836,7 +836,7 @@
 <context>
     <name>GridView</name>
     <message>
-        <location filename="../../rolematrix/gui/grid_view.py" line="+416"/>
+        <location filename="../../rolematrix/gui/grid_view.py" line="+460"/>
         <source>Cut</source>
         <extracomment>From this many roles on, role headers are drawn vertically so columns stay narrow. Pushes an undo command onto the document&apos;s stack; set by the window.</extracomment>
         <translation type="unfinished"></translation>
@@ -1355,9 +1355,9 @@
 <context>
     <name>MatrixGridModel</name>
     <message>
-        <location filename="../../rolematrix/gui/grid_model.py" line="-58"/>
+        <location filename="../../rolematrix/gui/grid_model.py" line="-59"/>
         <source>Phase “{name}”, 1 task: click its name to fold or unfold it</source>
-        <extracomment>Extra item-data roles the views read. Phase ids the view shows folded (for the ▸/▾ marker in the row header). Called with a list of (task id, role id, codes) when the user edits cells.</extracomment>
+        <extracomment>Extra item-data roles the views read. &quot;Changed by ann at 11:40&quot; on a cell someone else changed since the last refresh, else None Phase ids the view shows folded (for the ▸/▾ marker in the row header). Called with a list of (task id, role id, codes) when the user edits cells.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1367,24 +1367,24 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>folded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-89"/>
-        <location line="+89"/>
+        <location line="-90"/>
+        <location line="+90"/>
         <source>unfolded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-88"/>
-        <location line="+89"/>
+        <location line="-89"/>
+        <location line="+90"/>
         <source>Phase {name}, {state}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-80"/>
         <source>(no phase)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2155,7 +2155,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Saved, with the changes {who} made meanwhile</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2270,7 +2270,17 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+31"/>
+        <source>Changed by {who}, {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Changed by someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Workspace unreachable — your work is kept</source>
         <translation type="unfinished"></translation>
     </message>

@@ -38,6 +38,8 @@ CellEdit = tuple[int, int, str]
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "task" or "phase"
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  # task id / phase id (rows) or role id (columns)
 CODES_ROLE = Qt.ItemDataRole.UserRole + 3  # the canonical codes string of a cell
+#: "Changed by ann at 11:40" on a cell someone else changed since the last refresh, else None
+CHANGED_BY_OTHERS_ROLE = Qt.ItemDataRole.UserRole + 4
 
 _BLACK = QBrush(QColor("#000000"))
 
@@ -72,6 +74,7 @@ class MatrixGridModel(QAbstractTableModel):
         self._brushes: dict[str, QBrush] = {}
         self._text_brushes: dict[str, QBrush] = {}
         self._tooltips: dict[str, str] = {}
+        self._changed_by_others: dict[tuple[int, int], str] = {}
         #: Phase ids the view shows folded (for the ▸/▾ marker in the row header).
         self.collapsed: set[int] = set()
         #: Called with a list of (task id, role id, codes) when the user edits cells.
@@ -209,7 +212,28 @@ class MatrixGridModel(QAbstractTableModel):
             return codes
         if role == KIND_ROLE:
             return "task"
+        if role == CHANGED_BY_OTHERS_ROLE:
+            return self._changed_by_others.get((item.id, roles[column].id))
         return None
+
+    def mark_changed_by_others(self, notes: dict[tuple[int, int], str]) -> None:
+        """Mark the cells a refresh brought in from others, each with who and when.
+
+        The grid draws a corner flag on them and their tooltip ends with the
+        note. The marks of the previous refresh go; a cell the user edits loses
+        its mark.
+        """
+        old = list(self._changed_by_others)
+        self._changed_by_others = dict(notes)
+        for task_id, role_id in {*old, *notes}:
+            self._cell_changed(task_id, role_id)
+
+    def _cell_changed(self, task_id: int, role_id: int) -> None:
+        row = self._row_of_task.get(task_id)
+        if row is None or not self._matrix.has_role(role_id):
+            return
+        index = self.index(row, self._matrix.role_column(role_id))
+        self.dataChanged.emit(index, index, [CHANGED_BY_OTHERS_ROLE, Qt.ItemDataRole.ToolTipRole])
 
     def _lead(self, codes: str) -> str:
         """The code a cell is coloured by: the one read first ("A/R" is coloured as A)."""
@@ -262,7 +286,8 @@ class MatrixGridModel(QAbstractTableModel):
                     )
                 )
         heading = self.tr("{role} on “{task}”:").format(role=role.name, task=task.name)
-        return heading + "\n" + "\n".join(parts)
+        note = self._changed_by_others.get((task.id, role.id))
+        return heading + "\n" + "\n".join(parts) + (f"\n{note}" if note else "")
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
@@ -437,6 +462,9 @@ class MatrixGridModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
 
     def _cells_changed(self, event: MatrixEvent) -> None:
+        if self._changed_by_others and event.stage == "after":
+            for key in event.keys:
+                self._changed_by_others.pop(key, None)  # edited since: mine now
         rows = self._row_of_task
         role_column = self._matrix.role_column
         top = left = 1 << 30

@@ -10,14 +10,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QFontMetrics,
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
     QPainter,
+    QPolygon,
     QUndoCommand,
 )
 from PySide6.QtWidgets import (
@@ -25,7 +36,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QStyle,
+    QStyledItemDelegate,
     QStyleOptionHeader,
+    QStyleOptionViewItem,
     QTableView,
     QWidget,
 )
@@ -34,7 +47,7 @@ from rolematrix.core.codes import parse_codes
 from rolematrix.core.model import Matrix, Phase, Task
 from rolematrix.gui import i18n
 from rolematrix.gui.commands import MovePhase, MoveRole, MoveTask, SetCells
-from rolematrix.gui.grid_model import MatrixGridModel
+from rolematrix.gui.grid_model import CHANGED_BY_OTHERS_ROLE, MatrixGridModel
 
 #: From this many roles on, role headers are drawn vertically so columns stay narrow.
 ROTATE_FROM_ROLES = 9
@@ -97,6 +110,36 @@ class RoleHeader(QHeaderView):
         painter.restore()
 
 
+class CellDelegate(QStyledItemDelegate):
+    """Paints cells as usual, plus a corner flag on cells someone else just changed.
+
+    The fill already says which code a cell holds, so "changed by others" is a
+    dark triangle in the cell's leading top corner (it reads on every code
+    colour and, unlike a colour alone, without colour vision); the tooltip
+    says who and when.
+    """
+
+    FLAG = QColor("#1a1a1a")
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().paint(painter, option, index)
+        if not index.data(CHANGED_BY_OTHERS_ROLE):
+            return
+        rect = option.rect
+        size = max(6, min(rect.height(), rect.width()) // 3)
+        if option.direction == Qt.LayoutDirection.RightToLeft:
+            x, step = rect.right(), -size
+        else:
+            x, step = rect.left(), size
+        y = rect.top()
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.FLAG)
+        painter.drawPolygon(QPolygon([QPoint(x, y), QPoint(x + step, y), QPoint(x, y + size)]))
+        painter.restore()
+
+
 class GridView(QTableView):
     """Keyboard editing, fill, copy/paste, drag to reorder, collapse of phases, zoom, filter."""
 
@@ -112,6 +155,7 @@ class GridView(QTableView):
         self._filter = ""
         self.collapsed: set[int] = set()
         self.setHorizontalHeader(RoleHeader(self))
+        self.setItemDelegate(CellDelegate(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setEditTriggers(

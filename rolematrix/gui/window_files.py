@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from rolematrix.gui import i18n
 
 if TYPE_CHECKING:
-    from rolematrix.core.history import Conflict, RemoteChange, Resolution
+    from rolematrix.core.history import Conflict, RefreshResult, RemoteChange, Resolution
 
 
 def document_filter() -> str:
@@ -99,7 +99,7 @@ class WindowFiles:
                 passing=(ConflictError, ConnectionFailedError),
             )
         except MergeConflictError as exc:
-            self._after_sync()
+            self._after_sync(None)
             dialog = ConflictDialog(exc.conflicts, self.session.title, self)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 self._open_conflicts = len(exc.conflicts)
@@ -114,7 +114,8 @@ class WindowFiles:
         if saved:
             self._open_conflicts = 0
             self._show_sync_state()
-            merged = self._after_sync()
+            store = self.session.store
+            merged = self._after_sync(store.last_merge if store is not None else None)
             if merged:
                 self._status(
                     self.tr("Saved, with the changes {who} made meanwhile").format(who=merged)
@@ -279,7 +280,7 @@ class WindowFiles:
         except StoreError as exc:
             self._connection_lost(str(exc))
             return
-        self._after_sync()
+        self._after_sync(result)
         self._open_conflicts = len(result.conflicts)
         self._show_sync_state()
         if result.changes:
@@ -292,18 +293,38 @@ class WindowFiles:
                 )
             )
 
-    def _after_sync(self) -> str:
-        """Follow matrices added, removed or renamed by others; who the last merge came from."""
+    def _after_sync(self, result: RefreshResult | None) -> str:
+        """Follow what others' saves did to the document; who they were ("" if nobody).
+
+        Matrices they added, removed or renamed show in the tabs; the cells they
+        changed in the matrix on screen get a flag saying who and when.
+        """
         if self.matrix is not None and self.matrix not in self.session.document.matrices:
             self.matrix = None
         if not self._tabs_current() or self.matrix is None:
             self._load_tabs()
         if self.matrix is not None:
             self.legend.set_matrix(self.matrix)
-        merged = self.session.store.last_merge if self.session.store is not None else None
-        if merged is None or not merged.changes:
+        if result is None or not result.changes:
             return ""
-        return ", ".join(sorted({c.who for c in merged.changes if c.who}))
+        if self.model is not None:
+            self.model.mark_changed_by_others(self._change_notes(result))
+        return ", ".join(sorted({c.who for c in result.changes if c.who}))
+
+    def _change_notes(self, result: RefreshResult) -> dict[tuple[int, int], str]:
+        """For each cell of the matrix on screen that others changed: "Changed by ann, 11:40"."""
+        changed = {key for matrix, key in result.cells if matrix is self.matrix}
+        notes: dict[tuple[int, int], str] = {}
+        for change in result.changes:
+            for entry in change.entries:
+                key = (entry.task_id, entry.role_id)
+                if entry.kind == "cell" and key in changed:
+                    notes[key] = self.tr("Changed by {who}, {when}").format(
+                        who=entry.who, when=f"{entry.at.astimezone():%H:%M}"
+                    )
+        for key in changed - notes.keys():
+            notes[key] = self.tr("Changed by someone else")
+        return notes
 
     def _connection_lost(self, problem: str) -> None:
         self.sync_label.setText(self.tr("Workspace unreachable — your work is kept"))
