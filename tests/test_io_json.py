@@ -46,7 +46,7 @@ def full_matrix() -> Matrix:
         "RASCI",
         description="=1+1\n@SUM(A1)\ttab",
         template_id="agency-am-pm",
-        settings=Settings("strict", {"max_responsible": 3, "warn_empty": True}),
+        settings=Settings("strict", {"max_responsible": 3, "four_eyes": False}),
     )
     matrix.version = 7
     plan = matrix.add_phase("Plan & <i>scope</i>")
@@ -147,7 +147,7 @@ def test_output_is_readable_deterministic_json() -> None:
     matrix = data["matrices"][0]
     assert matrix["settings"] == {
         "profile": "strict",
-        "overrides": {"max_responsible": 3, "warn_empty": True},
+        "overrides": {"max_responsible": 3, "four_eyes": False},
     }
     # order that means nothing is sorted, so the same matrix always gives the same file
     assert matrix["conflicts"] == sorted(matrix["conflicts"])

@@ -43,16 +43,40 @@ PROFILE_TITLES = {
 }
 
 SETTING_NAMES = tuple(f.name for f in fields(RuleConfig))
+_KINDS: dict[str, type] = {f.name: type(getattr(DEFAULTS, f.name)) for f in fields(RuleConfig)}
+
+
+def settings_problem(settings: Settings) -> str | None:
+    """What makes ``settings`` unusable (an unknown profile or setting, a value of the
+    wrong kind), or None.
+
+    Readers call this so that a hand-edited or damaged file is refused with a
+    message naming the setting, instead of failing later, inside a check.
+    """
+    if settings.profile not in PROFILES:
+        return f"unknown rule profile {settings.profile!r} (known: {', '.join(PROFILES)})"
+    unknown = set(settings.overrides) - set(SETTING_NAMES)
+    if unknown:
+        return f"unknown checker setting(s): {', '.join(sorted(unknown))}"
+    for name, value in settings.overrides.items():
+        kind = _KINDS[name]
+        if kind is bool:
+            fits = isinstance(value, bool)
+        elif kind is int:
+            fits = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+        else:
+            fits = isinstance(value, int | float) and not isinstance(value, bool) and value >= 0
+        if not fits:
+            wanted = {bool: "true or false", int: "a whole number of 0 or more"}.get(
+                kind, "a number of 0 or more"
+            )
+            return f"checker setting {name!r} is {value!r}; expected {wanted}"
+    return None
 
 
 def rule_config(settings: Settings) -> RuleConfig:
     """The effective thresholds for a matrix's settings."""
-    profile = PROFILES.get(settings.profile)
-    if profile is None:
-        raise ValueError(
-            f"unknown rule profile {settings.profile!r} (known: {', '.join(PROFILES)})"
-        )
-    unknown = set(settings.overrides) - set(SETTING_NAMES)
-    if unknown:
-        raise ValueError(f"unknown checker setting(s): {', '.join(sorted(unknown))}")
-    return replace(DEFAULTS, **{**profile, **settings.overrides})
+    problem = settings_problem(settings)
+    if problem is not None:
+        raise ValueError(problem)
+    return replace(DEFAULTS, **{**PROFILES[settings.profile], **settings.overrides})

@@ -35,6 +35,7 @@ from rolematrix.core.model import (
     Suppression,
 )
 from rolematrix.core.names import clean_name, normalise
+from rolematrix.core.profiles import settings_problem
 from rolematrix.core.schemes import SCHEMES, Scheme
 from rolematrix.io.files import read_input, write_bytes_atomically
 from rolematrix.io.report import ExportError, ImportProblem, ImportResult, UnreadableInputError
@@ -317,12 +318,16 @@ def _read_matrix(reader: _Reader, raw: Any, path: str) -> Matrix:
         raise reader.fail(
             _join(settings_path, "overrides"), f"expected an object, found {_kind(overrides)}"
         )
+    settings = Settings(profile, dict(overrides))
+    problem = settings_problem(settings)
+    if problem is not None:
+        raise reader.fail(settings_path, problem)
     matrix = Matrix(
         name,
         scheme_id,
         description=reader.text(data, "description", path),
         template_id=reader.optional_text(data, "template_id", path),
-        settings=Settings(profile, dict(overrides)),
+        settings=settings,
     )
     matrix.version = reader.integer(data.get("version", 0), _join(path, "version"), positive=False)
     scheme = matrix.scheme

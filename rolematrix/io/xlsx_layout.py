@@ -33,6 +33,7 @@ from rolematrix.core.model import (
     Suppression,
 )
 from rolematrix.core.names import normalise
+from rolematrix.core.profiles import settings_problem
 from rolematrix.io.report import ImportProblem, ImportResult, UnreadableInputError
 from rolematrix.io.text_safety import cell_text
 
@@ -215,7 +216,7 @@ def read_xlsx_layout(path: str | Path) -> ImportResult:
         raise
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise UnreadableInputError(
-            f"{path}: the RoleMatrix data in this workbook is damaged ({exc!r})"
+            f"{path}: the RoleMatrix data in this workbook is damaged ({exc})"
         ) from exc
     finally:
         book.close()
@@ -257,13 +258,17 @@ def _text(value: Any) -> str:
 def _build_matrix(
     data: dict[str, Any], grid: list[tuple[Any, ...]] | None, problems: list[ImportProblem]
 ) -> Matrix:
-    settings = data.get("settings") or {}
+    raw = data.get("settings") or {}
+    settings = Settings(raw.get("profile", "standard"), dict(raw.get("overrides", {})))
+    problem = settings_problem(settings)
+    if problem is not None:
+        raise ValueError(f"matrix {data['name']!r}: {problem}")
     matrix = Matrix(
         data["name"],
         data["scheme"],
         description=data.get("description", ""),
         template_id=data.get("template_id"),
-        settings=Settings(settings.get("profile", "standard"), dict(settings.get("overrides", {}))),
+        settings=settings,
     )
     matrix.version = int(data.get("version", 0))
     data["sheet"]

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from rolematrix.core.model import Matrix, Person, Settings, StaffingPreset, Suppression
+from rolematrix.core.profiles import settings_problem
 from rolematrix.store.identity import VERSION_TABLE
 
 
@@ -178,12 +179,16 @@ def assemble(
     overrides = json.loads(overrides_text or "{}")
     if not isinstance(overrides, dict):
         raise ValueError("settings overrides are not a JSON object")
+    settings = Settings(profile, overrides)
+    problem = settings_problem(settings)
+    if problem is not None:
+        raise ValueError(problem)
     matrix = Matrix(
         name,
         scheme,
         description=description,
         template_id=template_id,
-        settings=Settings(profile, overrides),
+        settings=settings,
     )
     for _m, phase_id, phase_name in phase_rows:
         matrix.add_phase(phase_name, phase_id=phase_id)
