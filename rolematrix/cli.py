@@ -30,7 +30,7 @@ from rolematrix.core.templates import (
 from rolematrix.io.dispatch import IMPORT_SUFFIXES, read_any, write_any
 from rolematrix.io.pdf_words import LANGUAGES as PDF_LANGUAGES
 from rolematrix.io.report import ExportError, ImportProblem, InputError
-from rolematrix.store import DocumentStore, StoreError, is_database_url
+from rolematrix.store import DocumentStore, StoreError, is_database_url, without_password
 
 SUBCOMMANDS = ("templates", "new", "check", "export", "import", "copy", "diff", "history")
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
@@ -84,6 +84,45 @@ def _matrices(document: Document, name: str | None) -> list[Matrix]:
 
 
 # ------------------------------------------------------------------ commands
+def _add_matrices(target: str, matrices: list[Matrix], *, replace: bool, flag: str) -> None:
+    """Add ``matrices`` to the document or workspace at ``target``, keeping its others.
+
+    A matrix of the same name (ignoring case) is replaced only when the user
+    gave ``flag``; without it nothing is written.
+    """
+    store = DocumentStore.open(target)
+    try:
+        destination = store.load()
+        for matrix in matrices:
+            existing = [
+                m for m in destination.matrices if m.name.casefold() == matrix.name.casefold()
+            ]
+            if existing and not replace:
+                _fail(
+                    f"{store.display_name}: already holds a matrix named {matrix.name!r}; "
+                    f"use {flag} to overwrite it"
+                )
+            for old in existing:
+                destination.matrices.remove(old)
+            destination.add(matrix)
+        store.save(destination)
+    finally:
+        store.close()
+
+
+def _write_new(target: str, document: Document, *, force: bool) -> None:
+    """A new file, or the document's matrices added to a shared workspace.
+
+    ``--force`` replaces a whole file, but on a workspace only the matrices of
+    the same name: the others belong to colleagues, and wiping them (with
+    their history) is never what "overwrite" meant.
+    """
+    if is_database_url(target):
+        _add_matrices(target, document.matrices, replace=force, flag="--force")
+    else:
+        DocumentStore.create(target, document, overwrite=force).close()
+
+
 def cmd_templates(args: argparse.Namespace) -> int:
     for template in builtin_templates().values():
         print(f"{template.id:30} {template.title}")
@@ -93,8 +132,8 @@ def cmd_templates(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     template = get_template(args.template)
     document = Document([template.build()])
-    DocumentStore.create(args.file, document, overwrite=args.force).close()
-    print(f"created {args.file} from template {template.id} ({template.title})")
+    _write_new(args.file, document, force=args.force)
+    print(f"created {without_password(args.file)} from template {template.id} ({template.title})")
     return EXIT_OK
 
 
@@ -145,38 +184,24 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     result = read_any(args.input)
     _report_problems(args.input, result.problems, sys.stderr)
-    DocumentStore.create(args.output, result.document, overwrite=args.force).close()
+    _write_new(args.output, result.document, force=args.force)
     names = ", ".join(m.name for m in result.document.matrices)
-    print(f"imported {len(result.document.matrices)} matrix(es) into {args.output}: {names}")
+    print(
+        f"imported {len(result.document.matrices)} matrix(es) into {without_password(args.output)}: {names}"
+    )
     return EXIT_OK
 
 
 def cmd_copy(args: argparse.Namespace) -> int:
     source = load_document(args.source, warn=sys.stderr)
     chosen = _matrices(source, args.matrix)
-    target_exists = is_database_url(args.destination) or Path(args.destination).exists()
-    if not target_exists:
-        DocumentStore.create(args.destination, Document(chosen)).close()
+    if is_database_url(args.destination) or Path(args.destination).exists():
+        _add_matrices(args.destination, chosen, replace=args.replace, flag="--replace")
     else:
-        store = DocumentStore.open(args.destination)
-        try:
-            destination = store.load()
-            for matrix in chosen:
-                existing = [
-                    m for m in destination.matrices if m.name.casefold() == matrix.name.casefold()
-                ]
-                if existing and not args.replace:
-                    _fail(
-                        f"{store.display_name}: already holds a matrix named {matrix.name!r}; "
-                        "use --replace to overwrite it"
-                    )
-                for old in existing:
-                    destination.matrices.remove(old)
-                destination.add(matrix)
-            store.save(destination)
-        finally:
-            store.close()
-    print(f"copied {', '.join(repr(m.name) for m in chosen)} to {args.destination}")
+        DocumentStore.create(args.destination, Document(chosen)).close()
+    print(
+        f"copied {', '.join(repr(m.name) for m in chosen)} to {without_password(args.destination)}"
+    )
     return EXIT_OK
 
 
@@ -263,7 +288,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("new", help="create a document from a template")
     p.add_argument("file", help="the new .rolematrix file (or a database URL)")
     p.add_argument("--template", required=True, help="template id (see `rolematrix templates`)")
-    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite an existing file (on a workspace: a matrix of the same name)",
+    )
     p.set_defaults(run=cmd_new)
 
     p = sub.add_parser("check", help="list the problems the checker finds")
@@ -288,7 +317,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import", help="read .xlsx, .csv or .json into a new document")
     p.add_argument("input")
     p.add_argument("output")
-    p.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite an existing output file (on a workspace: matrices of the same names)",
+    )
     p.set_defaults(run=cmd_import)
 
     p = sub.add_parser("copy", help="copy matrices between documents and workspaces")

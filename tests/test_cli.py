@@ -233,3 +233,58 @@ def test_export_language_chooses_the_words_of_a_pdf(
     with pytest.raises(SystemExit) as exit_info:
         main(["export", str(persian), "-o", str(english), "--language", "de"])
     assert exit_info.value.code == 2 and "'de'" in capsys.readouterr().err
+
+
+def test_a_bad_database_address_is_refused_without_showing_its_password(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    for address in (
+        "postgresql+psycopg://ann:s3cret@127.0.0.1:notaport/plans",
+        "postgresql+psycopg://ann:s3cret@[::1/plans",
+    ):
+        code, out, err = run(capsys, "check", address)
+        assert code == 2, address
+        assert "not a valid database address" in err
+        assert "ann:***@" in err or "ann@" in err
+        assert "s3cret" not in out + err
+        assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("profile", "overrides", "named"),
+    [
+        ("standard", '{"max_responsibles": 2}', "max_responsibles"),
+        ("standard", '{"max_responsible": "two"}', "max_responsible"),
+        ("paranoid", "{}", "paranoid"),
+    ],
+)
+def test_a_damaged_checker_setting_is_named_not_a_traceback(
+    sales: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    profile: str,
+    overrides: str,
+    named: str,
+) -> None:
+    with sqlite3.connect(sales) as db:
+        db.execute(
+            "UPDATE matrices SET settings_profile = ?, settings_overrides = ?", (profile, overrides)
+        )
+    db.close()
+    before = sales.read_bytes()
+    code, _, err = run(capsys, "check", sales)
+    assert code == 2
+    assert sales.name in err and named in err
+    assert "Traceback" not in err
+    assert sales.read_bytes() == before
+
+    exported = tmp_path / "plan.json"
+    good = tmp_path / "good.rolematrix"
+    run(capsys, "new", good, "--template", "sales-pm-account")
+    assert run(capsys, "export", good, "--output", exported)[0] == 0
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    data["matrices"][0]["settings"] = {"profile": profile, "overrides": json.loads(overrides)}
+    exported.write_text(json.dumps(data), encoding="utf-8")
+    code, _, err = run(capsys, "check", exported)
+    assert code == 2
+    assert exported.name in err and named in err

@@ -29,7 +29,6 @@ from rolematrix.gui.history_view import HistoryDialog
 from rolematrix.gui.main_window import MainWindow
 from rolematrix.gui.session import DocumentSession
 from rolematrix.gui.settings import settings
-from rolematrix.gui.workspace_address import without_password
 from rolematrix.store import DocumentStore
 
 __all__ = ["dialogs", "isolated", "proxied_workspace", "workspace"]  # fixtures, for pytest
@@ -102,17 +101,6 @@ def same_cell_saved_by_ann_first(qtbot: Any, workspace: str) -> tuple[str, MainW
 
 
 # ------------------------------------------------------------------ addresses
-def test_a_password_in_the_address_is_never_remembered() -> None:
-    assert without_password("postgresql+psycopg://ann:s3cret@db.example.org:5433/plans?x=1") == (
-        "postgresql+psycopg://ann@db.example.org:5433/plans?x=1"
-    )
-    assert without_password("postgresql://:s3cret@[::1]/plans") == "postgresql://[::1]/plans"
-    assert (
-        without_password("postgresql+psycopg://ann@db/plans") == "postgresql+psycopg://ann@db/plans"
-    )
-    assert without_password("/home/ann/plan.rolematrix") == "/home/ann/plan.rolematrix"
-
-
 def test_recent_workspaces_are_stored_without_their_password(isolated: Path) -> None:
     controller = Controller()
     controller.add_recent("postgresql+psycopg://ann:s3cret@db.example.org/plans")

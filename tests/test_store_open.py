@@ -22,6 +22,7 @@ from rolematrix.store import (
     NotFoundError,
     StoreError,
     UnreadableFileError,
+    without_password,
 )
 
 NAME = "plan.rolematrix"
@@ -190,3 +191,20 @@ def test_damage_found_only_while_reading_is_a_clear_error(tmp_path: Path) -> Non
         store.load()
     assert NAME in str(caught.value)
     assert FileState.of(path) == before
+
+
+def test_a_password_in_the_address_is_never_remembered() -> None:
+    assert without_password("postgresql+psycopg://ann:s3cret@db.example.org:5433/plans?x=1") == (
+        "postgresql+psycopg://ann@db.example.org:5433/plans?x=1"
+    )
+    assert without_password("postgresql://:s3cret@[::1]/plans") == "postgresql://[::1]/plans"
+    assert (
+        without_password("postgresql+psycopg://ann@db/plans") == "postgresql+psycopg://ann@db/plans"
+    )
+    assert without_password("/home/ann/plan.rolematrix") == "/home/ann/plan.rolematrix"
+    # addresses SQLAlchemy refuses are still named without their password
+    assert (
+        without_password("postgresql://ann:s3cret@db:port/plans")
+        == "postgresql://ann@db:port/plans"
+    )
+    assert without_password("postgresql://ann:s3cret@[::1/plans") == "postgresql://ann@[::1/plans"

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import make_url
 from store_fixtures import document_state, persian_matrix, rich_document, rich_matrix
 from workspace_fixtures import run_sql, workspace
 
@@ -86,6 +87,58 @@ def test_copy_file_to_workspace_and_back_is_lossless(
     assert cli(["copy", str(changed), workspace, "--matrix", "Release plan", "--replace"]) == 0
     assert cli(["diff", str(changed), workspace, "--matrix", "Release plan"]) == 0
     assert sorted(x["name"] for x in state(workspace)) == ["Release plan", "ماتریس مسئولیت"]
+
+
+def test_commands_never_print_the_password_of_an_address(
+    tmp_path: Path, workspace: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with_password = make_url(workspace).set(password="s3cret").render_as_string(hide_password=False)
+    plan = tmp_path / "plan.rolematrix"
+    DocumentStore.create(plan, rich_document()).close()
+    sheet = tmp_path / "plan.json"
+    assert cli(["export", str(plan), "--output", str(sheet)]) == 0
+    capsys.readouterr()
+    assert cli(["copy", str(plan), with_password, "--matrix", "Release plan"]) == 0
+    assert cli(["new", with_password, "--template", "sales-pm-account"]) == 0
+    assert cli(["import", str(sheet), with_password, "--force"]) == 0
+    out, err = capsys.readouterr()
+    assert out.count("postgres@") == 3, out
+    assert "s3cret" not in out + err
+
+
+def test_new_and_import_add_to_a_workspace_and_force_replaces_only_their_own(
+    tmp_path: Path, workspace: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A workspace is shared: creating a matrix in it never wipes colleagues' matrices."""
+    DocumentStore.create(workspace, rich_document(), user="Setup").close()
+    before = {x["name"]: x for x in state(workspace)}
+    assert cli(["new", workspace, "--template", "sales-pm-account"]) == 0
+    names = sorted(x["name"] for x in state(workspace))
+    assert len(names) == 3 and set(before) < set(names)
+    added = (set(names) - set(before)).pop()
+
+    # the same template again clashes by name: refused, and nothing written
+    capsys.readouterr()
+    assert cli(["new", workspace, "--template", "sales-pm-account"]) == 2
+    assert "--force" in capsys.readouterr().err
+    assert sorted(x["name"] for x in state(workspace)) == names
+
+    # an import whose matrix has the name of a colleague's replaces only that one with --force
+    edited = rich_document()
+    set_cell(edited.matrix("Release plan"), "Test", "Finance", "I")
+    sheet = tmp_path / "release.json"
+    DocumentStore.create(
+        tmp_path / "r.rolematrix", Document([edited.matrix("Release plan")])
+    ).close()
+    assert cli(["export", str(tmp_path / "r.rolematrix"), "--output", str(sheet)]) == 0
+    assert cli(["import", str(sheet), workspace]) == 2
+    assert cli(["import", str(sheet), workspace, "--force"]) == 0
+    after = {x["name"]: x for x in state(workspace)}
+    assert sorted(after) == names
+    assert after["ماتریس مسئولیت"] == before["ماتریس مسئولیت"]
+    assert added in after
+    with DocumentStore.open(workspace, readonly=True) as store:
+        assert cell(store.load().matrix("Release plan"), "Test", "Finance") == "I"
 
 
 # ------------------------------------------------------------------ concurrent edits

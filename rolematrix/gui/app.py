@@ -30,7 +30,8 @@ from rolematrix.gui.main_window import MainWindow
 from rolematrix.gui.session import DocumentSession
 from rolematrix.gui.settings import APPLICATION, ORGANISATION, settings
 from rolematrix.gui.window_files import document_filter
-from rolematrix.gui.workspace_address import WorkspaceAddressDialog, without_password
+from rolematrix.gui.workspace_address import WorkspaceAddressDialog
+from rolematrix.store.targets import without_password
 
 #: The desktop entry's name (resources/linux/): Wayland app id, task-switcher icon.
 DESKTOP_FILE_NAME = "io.github.rolematrix.RoleMatrix"

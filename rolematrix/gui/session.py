@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from rolematrix.core.checker import IncrementalChecker
 from rolematrix.core.model import Document, Matrix
 from rolematrix.core.templates import reference_for
-from rolematrix.gui.workspace_address import without_password
+from rolematrix.store.targets import without_password
 
 if TYPE_CHECKING:
     from rolematrix.core.history import RefreshResult, RemoteChange, Resolutions

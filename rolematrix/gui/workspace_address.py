@@ -10,29 +10,7 @@ libpq's own ``~/.pgpass`` or ``PGPASSWORD`` (or is typed again), the way
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit, urlunsplit
-
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
-
-
-def without_password(target: str) -> str:
-    """``target`` with any password removed from its address; file paths are returned as is."""
-    if "://" not in target:
-        return target
-    parts = urlsplit(target.strip())
-    if parts.password is None:
-        return target.strip()
-    host = parts.hostname or ""
-    if ":" in host:  # an IPv6 address keeps its brackets
-        host = f"[{host}]"
-    netloc = f"{parts.username}@{host}" if parts.username else host
-    if parts.port is not None:
-        netloc += f":{parts.port}"
-    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
-
-
-def has_password(target: str) -> bool:
-    return "://" in target and urlsplit(target.strip()).password is not None
 
 
 class WorkspaceAddressDialog(QDialog):

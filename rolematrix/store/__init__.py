@@ -37,7 +37,7 @@ from rolematrix.store.errors import (
     StoreError,
     UnreadableFileError,
 )
-from rolematrix.store.targets import is_database_url
+from rolematrix.store.targets import is_database_url, without_password
 
 #: The suffix of RoleMatrix document files.
 SUFFIX = ".rolematrix"
@@ -66,4 +66,5 @@ __all__ = [
     "StoreError",
     "UnreadableFileError",
     "is_database_url",
+    "without_password",
 ]

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from sqlalchemy import URL
 
 _URL_START = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*)://")
+_ADDRESS_PARTS = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*://)([^/?#]*)(.*)$", re.DOTALL)
 _NOT_DATABASES = {"file", "http", "https", "ftp", "ftps", "smb"}
 
 
@@ -31,6 +32,24 @@ def is_database_url(text: str) -> bool:
     if match is None:
         return False
     return match.group(1).split("+", 1)[0].lower() not in _NOT_DATABASES
+
+
+def without_password(target: str) -> str:
+    """``target`` with any password removed from its address; file paths are returned as is.
+
+    Works on the text as typed, so that even an address SQLAlchemy would refuse
+    (a port that is not a number, say) can be named in a message without
+    showing its password.
+    """
+    match = _ADDRESS_PARTS.match(target.strip())
+    if match is None:
+        return target
+    start, netloc, rest = match.groups()
+    user_info, at, host_port = netloc.rpartition("@")
+    if not at or ":" not in user_info:
+        return target.strip()
+    user = user_info.split(":", 1)[0]
+    return f"{start}{user}@{host_port}{rest}" if user else f"{start}{host_port}{rest}"
 
 
 def public_url(url: URL) -> str:
@@ -57,13 +76,16 @@ def parse_target(target: str | os.PathLike[str]) -> Target:
         from sqlalchemy import make_url
         from sqlalchemy.exc import ArgumentError
 
+        shown = without_password(target)
         try:
             url = make_url(target.strip())
-        except ArgumentError:
+        except (ArgumentError, ValueError) as exc:
+            # SQLAlchemy raises ValueError for a port it cannot read as a number
+            detail = ": its port is not a number" if isinstance(exc, ValueError) else ""
             raise StoreError(
-                f"{target!r} is not a valid database address "
-                "(expected something like postgresql+psycopg://host/database).",
-                target,
+                f"{shown!r} is not a valid database address{detail}; "
+                "expected something like postgresql+psycopg://user@host:5432/database.",
+                shown,
             ) from None
         backend = url.get_backend_name()
         if backend == "sqlite":
