@@ -14,6 +14,7 @@ from sqlalchemy import make_url
 from store_fixtures import document_state, rich_document
 from workspace_fixtures import TcpProxy, proxied_workspace, run_sql, terminate_backend_on, workspace
 
+from rolematrix.cli import main as cli
 from rolematrix.store import ConnectionFailedError, DocumentStore
 
 pytestmark = pytest.mark.postgres
@@ -92,3 +93,14 @@ def test_unknown_database_user(workspace: str) -> None:
     assert 'role "nobody_here" does not exist' in message
     assert "hunter2" not in message
     assert "nobody_here:***@" in message
+    assert 'no database user "nobody_here"' in message
+
+
+def test_unknown_database_is_named(workspace: str, capsys: pytest.CaptureFixture[str]) -> None:
+    url = make_url(workspace).set(database="no_such_db_here").render_as_string(hide_password=False)
+    with pytest.raises(ConnectionFailedError, match='no database named "no_such_db_here"'):
+        DocumentStore.open(url)
+    assert cli(["check", url]) == 2
+    err = capsys.readouterr().err
+    assert "Could not connect" in err and "createdb no_such_db_here" in err
+    assert "Traceback" not in err

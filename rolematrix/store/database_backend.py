@@ -14,6 +14,7 @@ before anything is written.
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Callable, Iterator
 from typing import TypeVar
 
@@ -40,6 +41,7 @@ T = TypeVar("T")
 _CONNECT_TIMEOUT_S = 10
 
 
+_MISSING = re.compile(r'(database|role) "([^"]+)" does not exist')
 _LOST = (
     "server closed the connection",
     "terminating connection",
@@ -81,6 +83,18 @@ def connection_reason(exc: BaseException) -> str:
         return "the server's host name is unknown"
     if any(marker in low for marker in _LOST):
         return "the connection to the server was lost"
+    missing = _MISSING.search(text)
+    if missing is not None:
+        kind, name = missing.groups()
+        if kind == "database":
+            return (
+                f'the server has no database named "{name}" (check the address, or have it '
+                f"created: createdb {name})"
+            )
+        return (
+            f'the server has no database user "{name}" (role "{name}" does not exist; '
+            "check the user name in the address)"
+        )
     return first.rstrip(".")
 
 
@@ -105,7 +119,8 @@ def database_errors(where: str, *, saving: bool = False) -> Iterator[None]:
         after = f" {KEPT}" if saving else ""
         if is_connection_problem(exc):
             raise ConnectionFailedError(
-                f"Could not reach the workspace {where}: {connection_reason(exc)}.{after}", where
+                f"Could not connect to the workspace {where}: {connection_reason(exc)}.{after}",
+                where,
             ) from exc
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
         raise StoreError(
