@@ -18,10 +18,14 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from store_fixtures import FileState, document_state, rich_document
+from workspace_fixtures import run_sql, workspace
 
+from rolematrix.cli import main as cli
 from rolematrix.store import DocumentStore, migrate
 from rolematrix.store.schema import APPLICATION_ID, VERSION_TABLE, metadata
 from rolematrix.store.sqlite_file import scratch_engine
+
+__all__ = ["workspace"]  # the fixture, imported for pytest
 
 NEXT_REVISION = textwrap.dedent(
     '''
@@ -138,3 +142,25 @@ def test_older_file_opened_read_only_is_upgraded_in_a_copy(
 
     assert FileState.of(path) == before  # not upgraded in place, no backup made
     assert loaded.matrices[0].description.endswith(" (upgraded)")
+
+
+@pytest.mark.postgres
+def test_older_workspace_is_upgraded_even_by_a_reading_command(
+    workspace: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    DocumentStore.create(workspace, rich_document()).close()
+    expected = [m["description"] + " (upgraded)" for m in document_state(rich_document())]
+    newer_code = become_newer(tmp_path, monkeypatch)
+
+    assert cli(["history", workspace]) == 0
+    assert "older" not in capsys.readouterr().err
+    assert run_sql(workspace, f"SELECT version_num FROM {VERSION_TABLE}") == [(newer_code,)]
+    with DocumentStore.open(workspace, readonly=True) as store:
+        assert [m.description for m in store.load().matrices] == expected
+    with DocumentStore.open(workspace) as store:  # and, upgraded once, it stays so
+        document = store.load()
+        assert [m.description for m in document.matrices] == expected
+        store.save(document)

@@ -193,12 +193,10 @@ class DatabaseBackend:
                     where,
                 )
             if known.is_older(revision):
-                if self.readonly:
-                    raise NewerVersionError(
-                        f"The workspace {where} uses an older RoleMatrix format ({revision}); "
-                        "open it once for editing to upgrade it.",
-                        where,
-                    )
+                # Even for reading: unlike a file there is no private copy to upgrade, and
+                # this version's queries need the new schema. The upgrade is one
+                # transaction, so a failure (a user without the right to alter tables)
+                # leaves the workspace as it was.
                 migrate.upgrade(connection)
                 write_meta(connection)
             return
