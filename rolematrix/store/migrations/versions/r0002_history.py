@@ -24,6 +24,24 @@ def upgrade() -> None:
     op.add_column("history", sa.Column("text", sa.Text, nullable=False, server_default=""))
     op.add_column("history", sa.Column("snapshot", sa.Text, nullable=True))
     op.create_index("ix_history_matrix_version", "history", ["matrix_id", "version"])
+    # Rows recorded before this revision name no matrix, task or role and have no text;
+    # fill in what the tables still know, so that history views show more than blanks.
+    for column, table, key in (
+        ("matrix_name", "matrices", "matrices.id = history.matrix_id"),
+        ("task_name", "tasks", "tasks.matrix_id = history.matrix_id AND tasks.id = history.task_id"),
+        ("role_name", "roles", "roles.matrix_id = history.matrix_id AND roles.id = history.role_id"),
+    ):
+        op.execute(
+            f"UPDATE history SET {column} = (SELECT name FROM {table} WHERE {key}) "
+            f"WHERE EXISTS (SELECT 1 FROM {table} WHERE {key})"
+        )
+    op.execute(
+        "UPDATE history SET text = "
+        "COALESCE(task_name || ' × ' || role_name || ': ', kind || ': ') || "
+        "CASE WHEN old = '' THEN '—' ELSE old END || ' → ' || "
+        "CASE WHEN new = '' THEN '—' ELSE new END "
+        "WHERE text = ''"
+    )
 
 
 def downgrade() -> None:
