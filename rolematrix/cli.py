@@ -234,7 +234,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
                 _fail(f"{store.display_name}: {args.matrix!r} did not exist at {args.at}")
             changes = diff_matrices(a.matrices[0], now)
         else:
-            changes = diff_documents(a, b)
+            changes = diff_documents(a, b, identity=store.identity)
     else:
         if args.b is None:
             _fail("diff needs two documents, or one and --at TIME")

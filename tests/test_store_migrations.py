@@ -11,15 +11,12 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import textwrap
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine
 from store_fixtures import FileState, document_state, rich_document
 from workspace_fixtures import run_sql, workspace
 
@@ -167,55 +164,3 @@ def test_older_workspace_is_upgraded_even_by_a_reading_command(
         document = store.load()
         assert [m.description for m in document.matrices] == expected
         store.save(document)
-
-
-def test_history_recorded_before_revision_0002_keeps_its_names_and_says_what_changed(
-    tmp_path: Path,
-) -> None:
-    from alembic import command
-    from alembic.config import Config
-
-    path = tmp_path / "plan.rolematrix"
-    DocumentStore.create(path, rich_document()).close()
-    # the file as a RoleMatrix of revision 0001 left it, with one cell change recorded
-    engine = create_engine(f"sqlite:///{path}")
-    with engine.begin() as connection:
-        config = Config()
-        config.set_main_option("script_location", str(migrate.SCRIPT_LOCATION))
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0001")
-        connection.execute(sa.text("DELETE FROM history"))
-        matrix_id, task_id, role_id, matrix, task, role = connection.execute(
-            sa.text(
-                "SELECT m.id, t.id, r.id, m.name, t.name, r.name FROM matrices m "
-                "JOIN tasks t ON t.matrix_id = m.id JOIN roles r ON r.matrix_id = m.id "
-                "ORDER BY m.position, t.position, r.position LIMIT 1"
-            )
-        ).one()
-        old_history = sa.table(
-            "history",
-            *(sa.column(name) for name in ("matrix_id", "who", "kind", "task_id", "role_id")),
-            sa.column("at", sa.DateTime(timezone=True)),
-            sa.column("old"),
-            sa.column("new"),
-        )
-        connection.execute(
-            old_history.insert().values(
-                matrix_id=matrix_id,
-                at=datetime.now(UTC),
-                who="ann",
-                kind="cell",
-                task_id=task_id,
-                role_id=role_id,
-                old="",
-                new="A",
-            )
-        )
-    engine.dispose()
-    assert schema_revision(path) == "0001"
-
-    with DocumentStore.open(path) as store:
-        [entry] = store.history()
-    assert (entry.matrix, entry.task, entry.role, entry.who) == (matrix, task, role, "ann")
-    assert entry.text == f"{task} × {role}: — → A"
-    assert matrix in entry.line and task in entry.line

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import create_engine
+from sqlalchemy import Connection, DateTime, column, create_engine, table
 from sqlalchemy.pool import NullPool
 from store_fixtures import document_state, rich_document, rich_matrix
 from test_store_migrations import schema_revision
@@ -37,6 +37,37 @@ def target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     else:
         with own_schema() as schema:
             yield url_in_schema(schema)
+
+
+def back_to_revision_0001(
+    target: str | Path, then: Callable[[Connection], None] | None = None
+) -> None:
+    """Turn a document (file or workspace) back into RoleMatrix's first format, with
+    ``then`` run in the same transaction; 0001 never wrote history rows, so none are kept."""
+    work = Path(f"{target}.work") if isinstance(target, Path) else None
+    if work is not None:
+        shutil.copyfile(target, work)
+    engine = (
+        scratch_engine(work) if work is not None else create_engine(str(target), poolclass=NullPool)
+    )
+    try:
+        with engine.begin() as connection:
+            config = Config()
+            config.set_main_option("script_location", str(migrate.SCRIPT_LOCATION))
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0001")
+            connection.exec_driver_sql("DELETE FROM history")
+            if then is not None:
+                then(connection)
+        with engine.connect() as connection:
+            revision = connection.exec_driver_sql(
+                "SELECT version_num FROM rolematrix_schema_version"
+            ).scalar()
+        assert revision == "0001"
+    finally:
+        engine.dispose()
+    if work is not None:
+        shutil.move(work, target)
 
 
 def latest_moment(store: DocumentStore) -> datetime:
@@ -156,6 +187,25 @@ def test_diff_at_compares_with_a_past_moment(
     assert cli(["diff", target]) == 2
 
 
+def test_diff_at_shows_a_renamed_matrix_as_renamed(
+    target: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    DocumentStore.create(target, rich_document()).close()
+    with DocumentStore.open(target) as store:
+        document = store.load()
+        created = latest_moment(store)
+        m = document.matrix("Release plan")
+        m.update(name="Release plan 2027")
+        m.set_cell(m.tasks[0].id, m.roles[3].id, "I")
+        store.save(document)
+    capsys.readouterr()
+    assert cli(["diff", target, "--at", created.isoformat()]) == 1
+    out = capsys.readouterr().out
+    assert "name 'Release plan' → 'Release plan 2027'" in out
+    assert "Write the plan × Finance: — → I" in out
+    assert "removed" not in out and "added" not in out
+
+
 def test_history_command(target: str, capsys: pytest.CaptureFixture[str]) -> None:
     DocumentStore.create(target, rich_document(), user="Sara").close()
     with DocumentStore.open(target, user="Sara") as store:
@@ -175,20 +225,7 @@ def test_history_command(target: str, capsys: pytest.CaptureFixture[str]) -> Non
 def test_file_from_before_the_history_columns_is_upgraded(tmp_path: Path) -> None:
     path = tmp_path / "old.rolematrix"
     DocumentStore.create(path, rich_document()).close()
-    work = tmp_path / "work.sqlite"
-    shutil.copyfile(path, work)
-    engine = scratch_engine(work)
-    try:
-        with engine.begin() as connection:
-            config = Config()
-            config.set_main_option("script_location", str(migrate.SCRIPT_LOCATION))
-            config.attributes["connection"] = connection
-            command.downgrade(config, "0001")
-            connection.exec_driver_sql("DELETE FROM history")  # 0001 never wrote any
-    finally:
-        engine.dispose()
-    shutil.copyfile(work, path)
-    assert schema_revision(path) == "0001"
+    back_to_revision_0001(path)
 
     with DocumentStore.open(path, user="Sara") as store:
         document = store.load()
@@ -207,23 +244,7 @@ def test_workspace_from_before_the_history_columns_is_upgraded() -> None:
     with own_schema() as schema:
         url = url_in_schema(schema)
         DocumentStore.create(url, rich_document()).close()
-        engine = create_engine(url, poolclass=NullPool)
-        try:
-            with engine.begin() as connection:
-                config = Config()
-                config.set_main_option("script_location", str(migrate.SCRIPT_LOCATION))
-                config.attributes["connection"] = connection
-                command.downgrade(config, "0001")
-                connection.exec_driver_sql("DELETE FROM history")
-            with engine.connect() as connection:
-                assert (
-                    connection.exec_driver_sql(
-                        "SELECT version_num FROM rolematrix_schema_version"
-                    ).scalar()
-                    == "0001"
-                )
-        finally:
-            engine.dispose()
+        back_to_revision_0001(url)
         with DocumentStore.open(url, user="Sara") as store:
             document = store.load()
             m = document.matrices[0]
@@ -231,3 +252,45 @@ def test_workspace_from_before_the_history_columns_is_upgraded() -> None:
             store.save(document)
             (entry,) = store.history()
         assert entry.who == "Sara (postgres)" and entry.new == "I"
+
+
+def test_history_written_before_revision_0002_is_named_and_readable_after_the_upgrade(
+    target: str,
+) -> None:
+    """Rows of the first format had ids only; the upgrade fills in names and a line."""
+    DocumentStore.create(target, rich_document()).close()
+    found: list[tuple[str, str, str]] = []
+
+    def record_a_change(connection: Connection) -> None:
+        matrix_id, task_id, role_id, *names = connection.exec_driver_sql(
+            "SELECT m.id, t.id, r.id, m.name, t.name, r.name FROM matrices m "
+            "JOIN tasks t ON t.matrix_id = m.id JOIN roles r ON r.matrix_id = m.id "
+            "ORDER BY m.position, t.position, r.position LIMIT 1"
+        ).one()
+        found.append((names[0], names[1], names[2]))
+        old_history = table(
+            "history",
+            *(column(name) for name in ("matrix_id", "who", "kind", "task_id", "role_id")),
+            column("at", DateTime(timezone=True)),
+            column("old"),
+            column("new"),
+        )
+        connection.execute(
+            old_history.insert().values(
+                matrix_id=matrix_id,
+                at=datetime.now(UTC),
+                who="ann",
+                kind="cell",
+                task_id=task_id,
+                role_id=role_id,
+                old="",
+                new="A",
+            )
+        )
+
+    back_to_revision_0001(Path(target) if "://" not in target else target, record_a_change)
+    ((matrix, task, role),) = found
+    with DocumentStore.open(target, readonly=True) as store:
+        (entry,) = store.history()
+    assert (entry.matrix, entry.task, entry.role, entry.who) == (matrix, task, role, "ann")
+    assert entry.text == f"{task} × {role}: — → A"

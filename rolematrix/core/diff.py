@@ -7,7 +7,7 @@ from one document) rather than as removed plus added.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -210,19 +210,35 @@ def _simple(kind: str, old: Any, new: Any, ordered: bool = False) -> list[Change
     ]
 
 
-def diff_documents(a: Document, b: Document, matrix_name: str | None = None) -> list[Change]:
-    """Changes from ``a`` to ``b``; with ``matrix_name``, only that matrix."""
+def diff_documents(
+    a: Document,
+    b: Document,
+    matrix_name: str | None = None,
+    *,
+    identity: Callable[[Matrix], Hashable] | None = None,
+) -> list[Change]:
+    """Changes from ``a`` to ``b``; with ``matrix_name``, only that matrix.
+
+    Matrices are paired by name, or by ``identity`` when the caller knows which
+    matrix is which (a store's lasting ids): then a renamed matrix shows as
+    renamed, not as removed and added.
+    """
     if matrix_name is not None:
         return diff_matrices(a.matrix(matrix_name), b.matrix(matrix_name))
-    old = {normalise(m.name): m for m in a.matrices}
-    new = {normalise(m.name): m for m in b.matrices}
+
+    def key(m: Matrix) -> Hashable:
+        found = identity(m) if identity is not None else None
+        return ("id", found) if found is not None else ("name", normalise(m.name))
+
+    old = {key(m): m for m in a.matrices}
+    new = {key(m): m for m in b.matrices}
     changes: list[Change] = []
-    for key, m in old.items():
-        if key not in new:
+    for k, m in old.items():
+        if k not in new:
             changes.append(Change("matrix-removed", f"matrix removed: {_q(m.name)}"))
-    for key, m in new.items():
-        if key not in old:
+    for k, m in new.items():
+        if k not in old:
             changes.append(Change("matrix-added", f"matrix added: {_q(m.name)}"))
         else:
-            changes += diff_matrices(old[key], m)
+            changes += diff_matrices(old[k], m)
     return changes

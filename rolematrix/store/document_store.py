@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import weakref
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -74,6 +75,7 @@ class DocumentStore:
         self._backend = backend
         self._serial = next(_serials)
         self._state = SyncState(self._serial)
+        self._past: weakref.WeakKeyDictionary[Matrix, int] = weakref.WeakKeyDictionary()
         self._user = user.strip() if user and user.strip() else None
         self._synced = False  # tracking describes everything the target holds
         self._closed = False
@@ -395,7 +397,19 @@ class DocumentStore:
         self._check_open()
         from rolematrix.store.time_travel import document_at
 
-        return self._backend.run_read(lambda c: document_at(c, moment, matrix_name))
+        past = self._backend.run_read(lambda c: document_at(c, moment, matrix_name))
+        for db_id, matrix in past:
+            self._past[matrix] = db_id
+        return Document([matrix for _db_id, matrix in past])
+
+    def identity(self, matrix: Matrix) -> int | None:
+        """The lasting id of a matrix this store loaded (now, or as it was at a past moment).
+
+        A matrix keeps it through renames, so comparing a matrix with its past
+        pairs it by this rather than by name. None for a matrix the store did not load.
+        """
+        where = self._state.tracked.get(matrix)
+        return where.db_id if where is not None else self._past.get(matrix)
 
     def close(self) -> None:
         """Release the file lock (or database connections). Safe to call twice."""

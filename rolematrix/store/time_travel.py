@@ -24,15 +24,18 @@ from typing import Any
 from sqlalchemy import Connection, Row, func, select
 
 from rolematrix.core.history import Structure, apply_structure, matrix_from
-from rolematrix.core.model import Document, Matrix
+from rolematrix.core.model import Matrix
 from rolematrix.core.names import normalise
 from rolematrix.store import schema as s
 from rolematrix.store.history_log import SNAPSHOT, to_db_time
 from rolematrix.store.reader import read_document
 
 
-def document_at(connection: Connection, moment: datetime, matrix_name: str | None) -> Document:
-    """The document (or only the matrix named ``matrix_name``) as it was at ``moment``."""
+def document_at(
+    connection: Connection, moment: datetime, matrix_name: str | None
+) -> list[tuple[int, Matrix]]:
+    """The matrices of the document (or only the one named ``matrix_name``) as they were at
+    ``moment``, in document order, each with its lasting id in the tables."""
     h = s.history
     ids: list[int] | None = None
     if matrix_name is not None:
@@ -43,18 +46,18 @@ def document_at(connection: Connection, moment: datetime, matrix_name: str | Non
     if ids is not None:
         query = query.where(h.c.matrix_id.in_(ids))
     undo_from = {row[0]: row[1] for row in connection.execute(query.group_by(h.c.matrix_id))}
-    out: list[Matrix] = []
+    out: list[tuple[int, Matrix]] = []
     for item in loaded:
         first = undo_from.pop(item.db_id, None)
         if first is None:
-            out.append(item.matrix)
+            out.append((item.db_id, item.matrix))
             continue
         rows = _rows_from(connection, item.db_id, first)
         if any(row.kind == "matrix-added" for row in rows):
             continue  # did not exist yet
         _rewind(item.matrix, rows)
         item.matrix.version = first - 1
-        out.append(item.matrix)
+        out.append((item.db_id, item.matrix))
     for db_id, first in sorted(undo_from.items()):
         rows = _rows_from(connection, db_id, first)
         removal = next((row for row in rows if row.kind == "matrix-removed"), None)
@@ -66,10 +69,10 @@ def document_at(connection: Connection, moment: datetime, matrix_name: str | Non
         matrix = matrix_from(Structure.from_json(data), (tuple(c) for c in data["cells"]))
         _rewind(matrix, [row for row in rows if row.version < removal.version])
         matrix.version = first - 1
-        out.insert(min(int(data.get("position", len(out))), len(out)), matrix)
-    for matrix in out:
+        out.insert(min(int(data.get("position", len(out))), len(out)), (db_id, matrix))
+    for _db_id, matrix in out:
         matrix.journal.clear()
-    return Document(out)
+    return out
 
 
 def _ids_named(connection: Connection, name: str) -> list[int]:
