@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import itertools
 import os
+import random
+import time
 import weakref
 from datetime import datetime
 from pathlib import Path
@@ -62,7 +64,8 @@ if TYPE_CHECKING:
 _serials = itertools.count(1)
 
 #: How often a save merges and retries when others keep saving in between.
-_MERGE_ATTEMPTS = 5
+_MERGE_ATTEMPTS = 8
+_RETRY_PAUSE_S = 0.005  # doubled per attempt: at most about 1.3 s in all
 
 
 class DocumentStore:
@@ -252,7 +255,11 @@ class DocumentStore:
         self._check_open()
         fresh = self._target.is_file and (force or not self._synced)
         self.last_merge = None
-        for _attempt in range(_MERGE_ATTEMPTS):
+        for attempt in range(_MERGE_ATTEMPTS):
+            if attempt:
+                # others saved between our merge and our write: wait a little, randomly, so
+                # that two busy savers stop colliding in step
+                time.sleep(random.uniform(0, _RETRY_PAUSE_S * 2**attempt))
             try:
                 self._save(document, fresh=fresh, force=force)
                 return
