@@ -22,6 +22,7 @@ from rolematrix.store import (
     AlreadyExistsError,
     ConflictError,
     ConnectionFailedError,
+    CorruptFileError,
     DocumentStore,
     NewerVersionError,
     NotADocumentError,
@@ -168,3 +169,11 @@ def test_unreachable_server_names_the_address_without_password() -> None:
     message = str(caught.value)
     assert "127.0.0.1:1/plans" in message
     assert "s3cret" not in message
+
+
+def test_workspace_without_a_recorded_version_is_called_damaged(workspace: str) -> None:
+    DocumentStore.create(workspace, rich_document()).close()
+    run_sql(workspace, "DELETE FROM rolematrix_schema_version")
+    with pytest.raises(CorruptFileError, match="records no format version") as caught:
+        DocumentStore.open(workspace, readonly=True)
+    assert "None" not in str(caught.value)

@@ -185,7 +185,14 @@ class DatabaseBackend:
         known = migrate.revisions()
         if s.VERSION_TABLE in tables:
             revision = read_revision(connection)
-            if revision is None or not known.knows(revision):
+            if revision is None:
+                raise CorruptFileError(
+                    f"The workspace {where} is damaged: its table {s.VERSION_TABLE} records "
+                    "no format version. Restore it from a backup, or ask whoever looks after "
+                    "the database.",
+                    where,
+                )
+            if not known.knows(revision):
                 raise NewerVersionError(
                     f"The workspace {where} was set up by a newer version of RoleMatrix "
                     f"(format {revision}; this version knows up to {known.head}). "
