@@ -217,6 +217,34 @@ def test_typing_over_a_selection_fills_it_across_phase_rows(window: MainWindow, 
     assert cell(window, "Estimate", "AM") == "" and cell(window, "Write code", "AM") == ""
 
 
+def test_shift_arrows_across_a_phase_row_keep_to_one_column(window: MainWindow, qtbot) -> None:
+    """The phase row spans every column; extending through it must not select every role."""
+    go(window, "Estimate", "AM")
+    for _ in range(2):  # onto the "Build" phase row, then onto "Write code"
+        qtbot.keyClick(window.grid, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert sorted(window.grid.selected_cells()) == sorted(
+        [
+            (window.matrix.find_task(t).id, role_id(window.matrix, "AM"))
+            for t in ("Estimate", "Write code")
+        ]
+    )
+    qtbot.keyClick(window.grid, "i")
+    assert cell(window, "Estimate", "AM") == "I" and cell(window, "Write code", "AM") == "I"
+    assert cell(window, "Estimate", "PM") == "RA" and cell(window, "Write code", "Dev") == "R"
+
+    # the same by mouse: click, then Shift+click below the phase row
+    m, grid = window.matrix, window.grid
+    assert window.model is not None
+    first = grid.visualRect(window.model.cell_index(m.find_task("Estimate").id, role_id(m, "Dev")))
+    last = grid.visualRect(window.model.cell_index(m.find_task("Test").id, role_id(m, "Dev")))
+    qtbot.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=first.center())
+    qtbot.mouseClick(
+        grid.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, last.center()
+    )
+    assert {r for _t, r in grid.selected_cells()} == {role_id(m, "Dev")}
+    assert len(grid.selected_cells()) == 3
+
+
 def test_enter_moves_down_skipping_phase_rows(window: MainWindow, qtbot) -> None:
     go(window, "Estimate", "PM")
     qtbot.keyClick(window.grid, Qt.Key.Key_Return)
@@ -264,12 +292,18 @@ def test_paste_one_value_fills_the_selection(window: MainWindow, qtbot) -> None:
 
 
 # ---------------------------------------------------- structure and undo
-def test_insert_rename_and_delete_a_task_with_undo(window: MainWindow, dialogs: Dialogs) -> None:
+def test_insert_rename_and_delete_a_task_with_undo(
+    window: MainWindow, dialogs: Dialogs, qtbot
+) -> None:
     m = window.matrix
     assert m is not None
     go(window, "Define scope", "PM")
     window.insert_task("Kick-off")
     assert [t.name for t in m.phases[0].tasks] == ["Define scope", "Kick-off", "Estimate"]
+    # the cursor is on the new task, in the same column: a letter typed fills one cell
+    qtbot.keyClick(window.grid, "a")
+    assert [cell(window, "Kick-off", r) for r in ("PM", "AM", "Dev")] == ["A", "", ""]
+    undo(window)
     dialogs.texts.append(("Kick-off meeting", True))
     window.rename_task()
     assert m.phases[0].tasks[1].name == "Kick-off meeting"
@@ -313,7 +347,7 @@ def test_insert_and_move_roles_with_undo(window: MainWindow) -> None:
     go(window, "Define scope", "PM")
     window.insert_role("QA")
     assert [r.name for r in m.roles][1] == "QA"
-    go(window, "Define scope", "QA")
+    assert window.grid.selected_cells() == [(m.find_task("Define scope").id, m.roles[1].id)]
     window.move_role(1)
     assert [r.label for r in m.roles] == ["PM", "AM", "QA", "Dev"]
     undo(window)
@@ -377,6 +411,17 @@ def test_phases_insert_rename_delete_and_collapse(window: MainWindow, dialogs: D
     undo(window)
     assert [p.name for p in m.phases] == ["Plan", "Build", "Release"]
     assert cell(window, "Write code", "Dev") == "R"
+
+
+def test_a_task_inserted_after_a_new_phase_goes_into_it(window: MainWindow) -> None:
+    m = window.matrix
+    assert m is not None
+    go(window, "Estimate", "PM")
+    window.insert_phase("Review")
+    assert [p.name for p in m.phases] == ["Plan", "Review", "Build"]
+    window.insert_task("Sign off")
+    assert [t.name for t in m.phases[1].tasks] == ["Sign off"]
+    assert window.grid.current_task() is m.find_task("Sign off")
 
 
 def QMessageBox_Yes():

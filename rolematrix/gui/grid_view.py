@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import (
     QEvent,
+    QItemSelection,
     QItemSelectionModel,
     QModelIndex,
     QPoint,
@@ -385,6 +386,31 @@ class GridView(QTableView):
                 cells.append((task.id, roles[index.column()].id))
         return cells
 
+    def setSelection(self, rect: QRect, command: QItemSelectionModel.SelectionFlag) -> None:
+        """Select the cells between two points, ignoring phase rows' spans.
+
+        A phase row spans every column; QTableView widens any selection touching
+        a span to the span's width, so Shift+Down from one cell across a phase
+        would select (and a typed letter fill) every role. The columns come from
+        the end points in task rows instead.
+        """
+        model = self.grid_model()
+        phase_rows = set(model.phase_rows())
+        if not phase_rows or model.rowCount() == 0 or model.columnCount() == 0:
+            super().setSelection(rect, command)
+            return
+        ends = (rect.topLeft(), rect.bottomRight())
+        rows = [self.rowAt(p.y()) for p in ends]
+        columns = [
+            self.columnAt(p.x()) for p, row in zip(ends, rows, strict=True) if row not in phase_rows
+        ]
+        columns = [c for c in columns if c >= 0] or [max(0, self.currentIndex().column())]
+        rows = [r if r >= 0 else model.rowCount() - 1 for r in rows]
+        selection = QItemSelection(
+            model.index(min(rows), min(columns)), model.index(max(rows), max(columns))
+        )
+        self.selectionModel().select(selection, command)
+
     def _selection_rects(self) -> Iterator[tuple[int, int, int, int]]:
         selection = self.selectionModel()
         if selection is None:
@@ -442,6 +468,14 @@ class GridView(QTableView):
             selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
             self.selectColumn(column)
             self.scrollTo(index)
+        self.setFocus()
+
+    def select_phase(self, phase_id: int) -> None:
+        """Make a phase's header row current (Insert task then adds to that phase)."""
+        model = self.grid_model()
+        index = model.index(model.row_of_phase(phase_id), 0)
+        self.set_current(index)
+        self.scrollTo(index)
         self.setFocus()
 
     # --------------------------------------------------------- keyboard

@@ -453,7 +453,9 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
             return command[0]
 
         if self._try_push(make) and command[0].task_id is not None:
-            self.grid.select_cell(command[0].task_id, None)
+            # the cursor stays in its role's column: a letter typed next fills one cell
+            role = self.model.role_at(self.grid.currentIndex().column()) if self.model else None
+            self.grid.select_cell(command[0].task_id, role.id if role else None)
 
     def insert_role(self, name: str | None = None) -> None:
         matrix = self._require_matrix()
@@ -467,7 +469,15 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
             return
         column = self.grid.currentIndex().column()
         index = column + 1 if column >= 0 else None
-        self._try_push(lambda: InsertRole(matrix, name, index))
+        task = self.grid.current_task() or (matrix.tasks[0] if matrix.tasks else None)
+        command: list[InsertRole] = []
+
+        def make() -> QUndoCommand:
+            command.append(InsertRole(matrix, name, index))
+            return command[0]
+
+        if self._try_push(make) and command[0].role_id is not None and task is not None:
+            self.grid.select_cell(task.id, command[0].role_id)
 
     def insert_phase(self, name: str | None = None) -> None:
         matrix = self._require_matrix()
@@ -479,7 +489,10 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
             return
         phase = self.grid.current_phase()
         index = matrix.phases.index(phase) + 1 if phase is not None else None
-        self.push(InsertPhase(matrix, name, index))
+        command = InsertPhase(matrix, name, index)
+        self.push(command)
+        if command.phase_id is not None:  # the next Insert task goes into the new phase
+            self.grid.select_phase(command.phase_id)
 
     def rename_task(self) -> None:
         task = self.grid.current_task()
