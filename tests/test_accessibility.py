@@ -194,6 +194,30 @@ def test_shortcuts_put_the_focus_on_each_panel(window: MainWindow, qtbot) -> Non
     assert seen[-1] == "grid" and set(seen) == {"grid", *window.docks}
 
 
+def test_no_shortcut_is_bound_to_two_actions(window: MainWindow, qtbot) -> None:
+    """An ambiguous shortcut fires neither action: Qt only logs the clash."""
+    owners: dict[str, list[str]] = {}
+    for action in window.findChildren(QAction):
+        for sequence in action.shortcuts():
+            owners.setdefault(sequence.toString(), []).append(action.objectName())
+    assert {k: v for k, v in owners.items() if len(v) > 1} == {}
+
+    # the keys that used to clash now do what their menus say
+    window.activateWindow()
+    window.focus_pane("grid")
+    grid, matrix = window.grid, window.matrix
+    assert matrix is not None
+    tasks = len(matrix.tasks)
+    grid.select_cell(matrix.tasks[0].id, matrix.roles[0].id)
+    qtbot.keyClick(grid, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert grid.zoom_steps == -1 and len(matrix.tasks) == tasks
+    qtbot.keyClick(grid, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert grid.zoom_steps == 0
+    qtbot.keyClick(grid, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    assert len(matrix.tasks) == tasks - 1
+    assert not window.actions_by_key["refresh"].isEnabled()  # a file, not a shared workspace
+
+
 def test_the_problems_list_works_from_the_keyboard(window: MainWindow, qtbot) -> None:
     tree = window.problems.tree
     model = window.problems.model

@@ -186,6 +186,7 @@ class WindowFiles:
         ok = self._store_call(lambda: self.session.save_as(target), target)
         if ok:
             self._update_title()
+            self._show_sync_state()
             if self.controller is not None:
                 self.controller.add_recent(str(self.session.origin))
         return ok
@@ -336,6 +337,7 @@ class WindowFiles:
         self._status(self.tr("The workspace answers again."))
 
     def _show_sync_state(self) -> None:
+        self.actions_by_key["refresh"].setEnabled(self.session.shared)
         if not self.session.shared:
             self.sync_label.clear()
             self.sync_label.hide()

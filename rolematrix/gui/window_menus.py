@@ -103,7 +103,7 @@ class WindowMenus:
             "refresh",
             self.tr("Re&fresh from workspace"),
             self.refresh_from_workspace,
-            "Ctrl+Shift+R",
+            "Ctrl+F5",
             self.tr("Bring in what others saved in the shared workspace, keeping your edits"),
         )
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
@@ -322,7 +322,7 @@ class WindowMenus:
             "delete-task",
             self.tr("&Delete task"),
             self.delete_tasks,
-            "Ctrl+-",
+            "Ctrl+Delete",
             self.tr("Delete the selected tasks with their cells"),
             icon="delete",
         )
@@ -331,7 +331,7 @@ class WindowMenus:
             "delete-role",
             self.tr("Delete r&ole"),
             self.delete_roles,
-            "Ctrl+Shift+-",
+            "Ctrl+Shift+Delete",
             self.tr("Delete the selected roles with their cells"),
         )
         self._action(
@@ -353,7 +353,7 @@ class WindowMenus:
 
         view = bar.addMenu(self.tr("&View"))
         view.setObjectName("menu-view")
-        self._action(
+        zoom_in = self._action(
             view,
             "zoom-in",
             self.tr("Zoom &in"),
@@ -361,6 +361,8 @@ class WindowMenus:
             std.ZoomIn,
             self.tr("Make the grid larger"),
         )
+        # Ctrl++ needs Shift on most layouts; browsers take the unshifted Ctrl+= too
+        zoom_in.setShortcuts([*zoom_in.shortcuts(), QKeySequence("Ctrl+=")])
         self._action(
             view,
             "zoom-out",
