@@ -458,6 +458,34 @@ def test_persian_template_reads_right_to_left(qtbot, isolated: Path) -> None:
     w = MainWindow(session_of(matrix, title="fa"))
     add_window(qtbot, w)
     assert w.grid.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    # the task's description, a Persian paragraph, starts at the right edge
+    w.grid.select_cell(matrix.tasks[0].id, matrix.roles[0].id)
+    option = w.task_panel.description.document().defaultTextOption()
+    assert option.textDirection() == Qt.LayoutDirection.RightToLeft
+    assert option.alignment() & Qt.AlignmentFlag.AlignRight
+
+
+def test_the_window_fits_a_small_screen_with_the_widest_legend(qtbot, isolated: Path) -> None:
+    matrix = Matrix("Six codes", "RACI-VS")  # the widest legend
+    matrix.add_role("Lead")
+    matrix.add_task("Plan")
+    w = add_window(qtbot, MainWindow(session_of(matrix, title="six codes")))
+    w.show()
+    w.resize(1024, 640)
+    qtbot.waitUntil(lambda: w.width() == 1024)
+    assert w.minimumSizeHint().width() <= 1024
+
+
+def test_a_long_task_name_shows_its_start(window: MainWindow) -> None:
+    m = window.matrix
+    assert m is not None
+    window.grid.select_cell(m.tasks[0].id, m.roles[0].id)
+    window.task_panel.name.setText("")
+    long = "Answer every incoming request from a new customer, including the contract"
+    m.update_task(m.tasks[1].id, name=long)
+    window.grid.select_cell(m.tasks[1].id, m.roles[0].id)
+    assert window.task_panel.name.text() == long
+    assert window.task_panel.name.cursorPosition() == 0
 
 
 def test_undo_redo_of_every_grid_edit_returns_the_exact_matrix(window: MainWindow, qtbot) -> None:

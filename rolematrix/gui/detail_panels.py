@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QGuiApplication, QUndoCommand
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -53,6 +53,17 @@ class CommitTextEdit(QPlainTextEdit):
         super().focusOutEvent(event)
         self.committed.emit()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            # the text document does not follow the widget's direction by itself: Persian
+            # paragraphs would start at the left with a ragged right edge
+            option = self.document().defaultTextOption()
+            rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+            option.setTextDirection(self.layoutDirection())
+            option.setAlignment(Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
+            self.document().setDefaultTextOption(option)
+
 
 class _DetailPanel(QWidget):
     """Shared plumbing: the matrix, its events, the undo stack, an error line."""
@@ -91,6 +102,7 @@ class _DetailPanel(QWidget):
         if current != text:
             if isinstance(widget, QLineEdit):
                 widget.setText(text)
+                widget.setCursorPosition(0)  # a long name shows its start, not its end
             else:
                 widget.setPlainText(text)
 

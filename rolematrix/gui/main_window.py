@@ -12,12 +12,14 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QColor,
     QKeyEvent,
+    QPainter,
+    QPaintEvent,
     QUndoCommand,
 )
 from PySide6.QtWidgets import (
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QStyle,
     QTabBar,
     QVBoxLayout,
     QWidget,
@@ -91,6 +94,29 @@ class AfterFirstPaint(QObject):
         return False
 
 
+class ElidedLabel(QLabel):
+    """A one-line label that gives way when the window is narrow, ending in "…".
+
+    A plain QLabel's minimum width is its whole text, which would set the
+    narrowest the main window can be.
+    """
+
+    def __init__(self, text: str, parent: QWidget | None = None, *, shortest: str = "") -> None:
+        super().__init__(text, parent)
+        self._shortest = shortest  # what must stay readable however narrow
+
+    def minimumSizeHint(self) -> QSize:
+        shortest = self.fontMetrics().horizontalAdvance(self._shortest) if self._shortest else 0
+        return QSize(shortest, super().minimumSizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        rect = self.contentsRect()
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        alignment = QStyle.visualAlignment(self.layoutDirection(), self.alignment())
+        painter.drawText(rect, int(alignment), text)
+
+
 class LegendBar(QWidget):
     """The scheme's codes with their colours, always in sight under the grid."""
 
@@ -108,7 +134,12 @@ class LegendBar(QWidget):
                 item.widget().hide()
                 item.widget().deleteLater()
         scheme = matrix.scheme
-        self._layout.addWidget(QLabel(f"<b>{scheme_title(scheme)}</b>:", self))
+        title = ElidedLabel(f"{scheme_title(scheme)}:", self, shortest=f"{scheme.id}…")
+        bold = title.font()
+        bold.setBold(True)
+        title.setFont(bold)
+        title.setToolTip(scheme_title(scheme))
+        self._layout.addWidget(title)
         described = []
         for code in scheme.codes:
             chip = QLabel(f" {code.letter} ", self)
@@ -119,19 +150,20 @@ class LegendBar(QWidget):
             chip.setToolTip(code_meaning(code))
             chip.setAccessibleName(code.letter)
             chip.setAccessibleDescription(f"{code_name(code)}: {code_meaning(code)}")
-            name = QLabel(code_name(code), self)
+            name = ElidedLabel(code_name(code), self, shortest=code_name(code)[:3] + "…")
             name.setToolTip(code_meaning(code))
             self._layout.addWidget(chip)
             self._layout.addWidget(name)
             described.append(f"{code.letter} {code_name(code)}")
         self.setAccessibleDescription(", ".join(described))
-        self._layout.addStretch(1)
-        hint = QLabel(
+        hint = ElidedLabel(
             self.tr("Type a code letter · Shift+letter adds/removes · Space cycles · Del clears"),
             self,
         )
-        hint.setEnabled(False)
-        self._layout.addWidget(hint)
+        hint.setObjectName("legend-hint")
+        hint.setToolTip(hint.text())
+        hint.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignTrailing)
+        self._layout.addWidget(hint, 1)
 
 
 class MainWindow(WindowMenus, WindowFiles, QMainWindow):
