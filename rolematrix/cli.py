@@ -27,10 +27,11 @@ from rolematrix.core.templates import (
     get_template,
     reference_for,
 )
-from rolematrix.io.dispatch import IMPORT_SUFFIXES, read_any, write_any
+from rolematrix.io.dispatch import EXPORT_SUFFIXES, IMPORT_SUFFIXES, read_any, write_any
 from rolematrix.io.pdf_words import LANGUAGES as PDF_LANGUAGES
 from rolematrix.io.report import ExportError, ImportProblem, InputError
 from rolematrix.store import DocumentStore, StoreError, is_database_url, without_password
+from rolematrix.store.targets import parse_target
 
 SUBCOMMANDS = ("templates", "new", "check", "export", "import", "copy", "diff", "history")
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
@@ -117,10 +118,16 @@ def _write_new(target: str, document: Document, *, force: bool) -> None:
     the same name: the others belong to colleagues, and wiping them (with
     their history) is never what "overwrite" meant.
     """
-    if is_database_url(target):
+    if not parse_target(target).is_file:
         _add_matrices(target, document.matrices, replace=force, flag="--force")
-    else:
-        DocumentStore.create(target, document, overwrite=force).close()
+        return
+    suffix = Path(parse_target(target).path or target).suffix.lower()
+    if suffix in EXPORT_SUFFIXES:
+        _fail(
+            f"{target}: RoleMatrix keeps documents in .rolematrix files; "
+            f"to write {suffix} use `rolematrix export`"
+        )
+    DocumentStore.create(target, document, overwrite=force).close()
 
 
 def cmd_templates(args: argparse.Namespace) -> int:
@@ -166,7 +173,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if open_errors else EXIT_OK
 
 
+def _same_file(a: str, b: str) -> bool:
+    if is_database_url(a) or is_database_url(b):
+        return False
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return False
+
+
 def cmd_export(args: argparse.Namespace) -> int:
+    if _same_file(args.file, args.output):
+        _fail(f"{args.output}: is the file being exported; choose another output file")
     document = load_document(args.file, warn=sys.stderr)
     if args.matrix is not None:
         _matrices(document, args.matrix)  # a clear message when the name is wrong
@@ -182,6 +200,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    if _same_file(args.input, args.output):
+        _fail(f"{args.output}: is the file being imported; choose another output file")
     result = read_any(args.input)
     _report_problems(args.input, result.problems, sys.stderr)
     _write_new(args.output, result.document, force=args.force)
@@ -195,7 +215,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_copy(args: argparse.Namespace) -> int:
     source = load_document(args.source, warn=sys.stderr)
     chosen = _matrices(source, args.matrix)
-    if is_database_url(args.destination) or Path(args.destination).exists():
+    where = parse_target(args.destination)
+    if not where.is_file or (where.path is not None and where.path.exists()):
         _add_matrices(args.destination, chosen, replace=args.replace, flag="--replace")
     else:
         DocumentStore.create(args.destination, Document(chosen)).close()

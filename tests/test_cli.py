@@ -288,3 +288,48 @@ def test_a_damaged_checker_setting_is_named_not_a_traceback(
     code, _, err = run(capsys, "check", exported)
     assert code == 2
     assert exported.name in err and named in err
+
+
+def test_export_or_import_onto_the_input_is_refused_and_the_input_kept(
+    sales: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tmp_path / "team.xlsx"
+    assert run(capsys, "export", sales, "--output", sheet)[0] == 0
+    before = sheet.read_bytes()
+    for args in (
+        ("export", sheet, "--output", sheet),
+        ("export", sheet, "--output", tmp_path / "." / "team.xlsx"),
+        ("import", sheet, sheet, "--force"),
+    ):
+        code, _, err = run(capsys, *args)
+        assert code == 2, args
+        assert "team.xlsx" in err and "Traceback" not in err
+        assert sheet.read_bytes() == before
+
+
+def test_import_and_new_write_documents_not_spreadsheets(
+    sales: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tmp_path / "team.xlsx"
+    run(capsys, "export", sales, "--output", sheet)
+    code, _, err = run(capsys, "import", sheet, tmp_path / "copy.xlsx")
+    assert code == 2 and "rolematrix export" in err
+    code, _, err = run(capsys, "new", tmp_path / "plan.csv", "--template", "sales-pm-account")
+    assert code == 2 and "rolematrix export" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["team.rolematrix", "team.xlsx"]
+
+
+def test_sqlite_addresses_name_new_files_too(
+    sales: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    made = tmp_path / "made.rolematrix"
+    assert run(capsys, "new", f"sqlite:///{made}", "--template", "agency-am-pm-raci")[0] == 0
+    sheet = tmp_path / "team.json"
+    run(capsys, "export", sales, "--output", sheet)
+    imported = tmp_path / "imported.rolematrix"
+    assert run(capsys, "import", sheet, f"sqlite:///{imported}")[0] == 0
+    copied = tmp_path / "copied.rolematrix"
+    assert run(capsys, "copy", sales, f"sqlite:///{copied}")[0] == 0
+    assert run(capsys, "diff", sales, copied)[0] == 0
+    assert run(capsys, "diff", imported, copied)[0] == 0
+    assert run(capsys, "check", made)[0] == 0
