@@ -183,6 +183,24 @@ def test_a_role_nobody_is_assigned_to_is_kept(tmp_path: Path) -> None:
     assert [r.name for r in matrix.roles] == ["Idle", "PM", "Dev", "Observer"]
 
 
+def test_names_are_kept_as_written(tmp_path: Path) -> None:
+    """Only codes are cleaned; in a name the zero-width non-joiner is Persian spelling."""
+    path = xlsx(
+        tmp_path / "fa.xlsx",
+        {
+            "Sheet1": [
+                ["فعالیت‌ها", "مدیر برنامه‌ریزی", "\ufeffﬁnance H₂O\u200b", "Step ①"],
+                ["برنامه‌ریزی سالانه", "A", "R", "C"],
+            ]
+        },
+    )
+    result = read_sheet_xlsx(path)
+    matrix = result.document.matrices[0]
+    assert [r.name for r in matrix.roles] == ["مدیر برنامه‌ریزی", "ﬁnance H₂O", "Step ①"]
+    assert [t.name for t in matrix.tasks] == ["برنامه‌ریزی سالانه"]
+    assert messages(result) == []
+
+
 def test_numbers_in_the_grid_and_codes_without_a_task_are_reported(tmp_path: Path) -> None:
     path = xlsx(
         tmp_path / "odd.xlsx",

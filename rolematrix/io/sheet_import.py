@@ -158,6 +158,11 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
+#: Invisible characters a pasted name may start or end with (byte-order mark, zero-width
+#: space and joiners, variation selectors); inside a name, the joiners stay.
+_INVISIBLE_EDGES = "\ufeff\u200b\u2060\u200c\u200d\ufe0e\ufe0f"
+
+
 def classify_cell(value: Any) -> tuple[int, str]:
     """(kind, code letters used) of one cell value, judged against every scheme at once."""
     if isinstance(value, bool):
@@ -244,7 +249,15 @@ class _Sheet:
         return cells[col] if col < len(cells) else None
 
     def text(self, row: int | None, col: int) -> str:
-        return "" if row is None else clean_text(cell_text(self.value(row, col)))
+        """A cell's text as the user wrote it, only trimmed.
+
+        Not :func:`clean_text`: that folds look-alikes and drops joiners to read
+        codes, but in a name the zero-width non-joiner is spelling (Persian
+        ``برنامه‌ریزی``) and "ﬁ" or "H₂O" are what the user typed.
+        """
+        if row is None:
+            return ""
+        return cell_text(self.value(row, col)).strip().strip(_INVISIBLE_EDGES).strip()
 
     def blank(self, row: int) -> bool:
         return all(v is None or self.kind(v)[0] == EMPTY for v in self.rows[row])
