@@ -201,6 +201,27 @@ def test_names_are_kept_as_written(tmp_path: Path) -> None:
     assert messages(result) == []
 
 
+def test_formulas_without_saved_results_are_reported(tmp_path: Path) -> None:
+    path = xlsx(
+        tmp_path / "script.xlsx",
+        {
+            "RACI Sheet": [
+                ["Task", "PM", "Dev"],
+                ["Plan", "A", '="R"'],
+                ['=CONCAT("Bu","ild")', "A", "R"],
+                ["Test", "=SUM(1,2)", "R"],
+            ]
+        },
+    )
+    result = read_sheet_xlsx(path)
+    notes = messages(result)
+    for cell in ("C2", "A3", "B4"):
+        assert any(n.startswith(f"'RACI Sheet'!{cell}: the formula =") for n in notes), cell
+    matrix = result.document.matrices[0]
+    assert [t.name for t in matrix.tasks] == ["Plan", '=CONCAT("Bu","ild")', "Test"]
+    assert "'RACI Sheet'!B4: \"=SUM(1,2)\" is not a RACI code; the cell is left empty" in notes
+
+
 def test_numbers_in_the_grid_and_codes_without_a_task_are_reported(tmp_path: Path) -> None:
     path = xlsx(
         tmp_path / "odd.xlsx",

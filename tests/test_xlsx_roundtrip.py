@@ -126,6 +126,24 @@ def test_codes_edited_in_a_spreadsheet_are_read(tmp_path: Path) -> None:
     assert [str(p) for p in result.problems] == ["Plan!B6: cannot read 'maybe'"]
 
 
+def test_a_formula_without_a_saved_result_is_reported_not_dropped(tmp_path: Path) -> None:
+    m = Matrix("Release plan")
+    a = m.add_role("Lead")
+    t = m.add_task("Design")
+    m.set_cells([(t.id, a.id, "I")])
+    path = tmp_path / "plan.xlsx"
+    write_xlsx(Document([m]), path)
+    book = openpyxl.load_workbook(path)
+    book["Release plan"]["B5"].value = '=IF(TRUE,"A","R")'  # written by a script: no result
+    book.save(path)
+    result = read_xlsx_layout(path)
+    assert [str(p) for p in result.problems] == [
+        '\'Release plan\'!B5: the formula =IF(TRUE,"A","R") has no saved result (open and save '
+        "the workbook in Excel or LibreOffice to keep it); read as its text",
+        "'Release plan'!B5: cannot read '=IF(TRUE,\"A\",\"R\")'",
+    ]
+
+
 def test_rows_removed_in_a_spreadsheet_are_reported(tmp_path: Path) -> None:
     m = Matrix("Plan")
     lead = m.add_role("Lead")

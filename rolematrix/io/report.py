@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from rolematrix.core.model import Document
+
+
+def sheet_reference(sheet_name: str) -> str:
+    """A sheet name as a formula writes it before ``!``: quoted when it holds spaces."""
+    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.]*", sheet_name):
+        return sheet_name
+    return "'" + sheet_name.replace("'", "''") + "'"
 
 
 class InputError(Exception):

@@ -49,7 +49,8 @@ from rolematrix.core.model import Document, Matrix, Phase
 from rolematrix.core.names import clean_name, distinct_name, normalise
 from rolematrix.core.schemes import CHECK_MARK, SCHEMES, Code, Scheme
 from rolematrix.io.files import read_input
-from rolematrix.io.report import ImportProblem, ImportResult, UnreadableInputError
+from rolematrix.io.report import ImportProblem, ImportResult, UnreadableInputError, sheet_reference
+from rolematrix.io.xlsx_formulas import fill_missing_results
 
 __all__ = [
     "classify_cell",
@@ -132,13 +133,6 @@ def column_letter(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
-
-
-def _quoted(sheet_name: str) -> str:
-    """A sheet name as a formula would write it before ``!``: quoted when it holds spaces."""
-    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.]*", sheet_name):
-        return sheet_name
-    return "'" + sheet_name.replace("'", "''") + "'"
 
 
 def cell_text(value: Any) -> str:
@@ -711,12 +705,17 @@ def read_sheet_xlsx(path: str | os.PathLike[str]) -> ImportResult:
         for worksheet in workbook.worksheets:
             worksheet.reset_dimensions()  # other tools write wrong sizes; read what is there
             rows = list(worksheet.iter_rows(values_only=True))
-            sheets.append((_quoted(worksheet.title), worksheet.title, rows))
+            sheets.append((sheet_reference(worksheet.title), worksheet.title, rows))
     except (zipfile.BadZipFile, OSError, *_DAMAGED) as exc:
         raise UnreadableInputError(f"{source.name}: the workbook is damaged ({exc})") from exc
     finally:
         workbook.close()
-    return read_sheet_rows(sheets, source.name)
+    notes = fill_missing_results(
+        source, {title: rows for _, title, rows in sheets}, {t: q for q, t, _ in sheets}
+    )
+    result = read_sheet_rows(sheets, source.name)
+    result.problems[:0] = notes
+    return result
 
 
 # ------------------------------------------------------------------------------ csv

@@ -34,8 +34,14 @@ from rolematrix.core.model import (
 )
 from rolematrix.core.names import normalise
 from rolematrix.core.profiles import settings_problem
-from rolematrix.io.report import ImportProblem, ImportResult, UnreadableInputError
+from rolematrix.io.report import (
+    ImportProblem,
+    ImportResult,
+    UnreadableInputError,
+    sheet_reference,
+)
 from rolematrix.io.text_safety import cell_text
+from rolematrix.io.xlsx_formulas import fill_missing_results
 
 #: Name of the hidden sheet that carries the model; its presence marks our workbooks.
 DATA_SHEET = "_rolematrix"
@@ -92,7 +98,7 @@ def column_letter(index: int) -> str:
 
 def cell_ref(sheet: str, row: int, col: int) -> str:
     """``Sheet!D7`` for 0-based row and column."""
-    return f"{sheet}!{column_letter(col)}{row + 1}"
+    return f"{sheet_reference(sheet)}!{column_letter(col)}{row + 1}"
 
 
 # ----------------------------------------------------------- model <-> data
@@ -196,14 +202,19 @@ def read_xlsx_layout(path: str | Path) -> ImportResult:
                 f"{path}: not a RoleMatrix workbook (the sheet {DATA_SHEET!r} is missing)"
             )
         payload = _read_payload(path, book[DATA_SHEET])
-        problems: list[ImportProblem] = []
+        grids = {
+            entry["sheet"]: [tuple(row) for row in book[entry["sheet"]].iter_rows(values_only=True)]
+            for entry in payload["matrices"]
+            if entry["sheet"] in book.sheetnames
+        }
+        problems = fill_missing_results(
+            path, grids, {name: sheet_reference(name) for name in grids}
+        )
         document = Document()
         for entry in payload["matrices"]:
             sheet_name = entry["sheet"]
-            grid: list[tuple[Any, ...]] | None = None
-            if sheet_name in book.sheetnames:
-                grid = [tuple(row) for row in book[sheet_name].iter_rows(values_only=True)]
-            else:
+            grid = grids.get(sheet_name)
+            if grid is None:
                 problems.append(
                     ImportProblem(
                         sheet_name,
