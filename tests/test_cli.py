@@ -111,6 +111,15 @@ def test_diff_reports_cell_and_structure_changes(
     assert code == 1
     assert f"task renamed: “{old_name}” → “Talking to clients”" in out
     assert "Talking to clients ×" in out and "→" in out
+    assert len(out.splitlines()) == 2  # nothing else moved
+
+    # a role added with codes: the role, and what it was given
+    matrix["roles"].append({**matrix["roles"][0], "id": 999, "name": "Legal", "short": "LG"})
+    task["cells"]["999"] = "C"
+    b.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, out, _ = run(capsys, "diff", a, b)
+    assert "role added: “Legal”" in out
+    assert "Talking to clients × Legal: — → C" in out
 
 
 def test_copy_between_files_refuses_a_clash_without_replace(

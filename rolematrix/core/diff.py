@@ -67,8 +67,8 @@ def _positions(
     pairs: list[tuple[T | None, T | None]], old: Sequence[T], new: Sequence[T]
 ) -> dict[int, tuple[int, int]]:
     """Old and new positions of matched items, relative to the items both sides keep."""
-    kept_old = [a for a, b in pairs if a is not None and b is not None]
     partner = {id(a): b for a, b in pairs if a is not None and b is not None}
+    kept_old = [a for a in old if id(a) in partner]  # document order, not pairing order
     kept_new_ids = {id(b) for b in partner.values()}
     new_order = [n for n in new if id(n) in kept_new_ids]
     new_pos = {id(n): i for i, n in enumerate(new_order)}
@@ -117,18 +117,20 @@ def diff_matrices(a: Matrix, b: Matrix) -> list[Change]:
                 )
             )
 
-    roles = [(x, y) for x, y in role_pairs if x is not None and y is not None]
+    # cells of added and removed tasks and roles too: a new role's codes are news
     for old_task, new_task in task_pairs:
-        if old_task is None or new_task is None:
-            continue
-        row_a, row_b = a.row(old_task.id), b.row(new_task.id)
-        for old_role, new_role in roles:
-            ca, cb = row_a.get(old_role.id, ""), row_b.get(new_role.id, "")
+        row_a = a.row(old_task.id) if old_task is not None else {}
+        row_b = b.row(new_task.id) if new_task is not None else {}
+        task_name = (new_task or old_task).name  # type: ignore[union-attr]
+        for old_role, new_role in role_pairs:
+            ca = row_a.get(old_role.id, "") if old_role is not None else ""
+            cb = row_b.get(new_role.id, "") if new_role is not None else ""
             if ca != cb:
+                role_name = (new_role or old_role).name  # type: ignore[union-attr]
                 changes.append(
                     Change(
                         "cell",
-                        f"{new_task.name} × {new_role.name}: "
+                        f"{task_name} × {role_name}: "
                         f"{a.scheme.display(ca) or '—'} → {b.scheme.display(cb) or '—'}",
                     )
                 )
