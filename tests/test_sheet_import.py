@@ -222,6 +222,21 @@ def test_formulas_without_saved_results_are_reported(tmp_path: Path) -> None:
     assert "'RACI Sheet'!B4: \"=SUM(1,2)\" is not a RACI code; the cell is left empty" in notes
 
 
+def test_notes_far_from_the_table_are_no_part_of_it(tmp_path: Path) -> None:
+    path = tmp_path / "far.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for r, row in enumerate([["Task", "PM", "Dev"], ["Plan", "A", "R"], ["Build", "C", "A/R"]], 1):
+        for c, value in enumerate(row, 1):
+            sheet.cell(r, c, value)
+    sheet["XFD1"] = "note at the far right"
+    sheet["A20000"] = "note far below"
+    book.save(path)
+    matrix = read_sheet_xlsx(path).document.matrices[0]
+    assert [r.name for r in matrix.roles] == ["PM", "Dev"]
+    assert grid(matrix) == {"Plan": {"PM": "A", "Dev": "R"}, "Build": {"PM": "C", "Dev": "RA"}}
+
+
 def test_numbers_in_the_grid_and_codes_without_a_task_are_reported(tmp_path: Path) -> None:
     path = xlsx(
         tmp_path / "odd.xlsx",

@@ -280,7 +280,6 @@ def _scan(sheet: _Sheet) -> tuple[list[int], list[int], list[Any], list[Any], li
     stay close to openpyxl's own reading time.
     """
     rows = sheet.rows
-    width = max((len(r) for r in rows), default=0)
     kind_of: dict[Any, int] = {None: EMPTY}
     kind_get = kind_of.get
     unknown = itertools.repeat(UNKNOWN)
@@ -311,11 +310,22 @@ def _scan(sheet: _Sheet) -> tuple[list[int], list[int], list[Any], list[Any], li
         other.sort()
         others.append(other)
         row_kinds.append(kinds)
+    # Codes are counted per column by transposing the rows (in C), but only as far as the
+    # last code of each row: a note far to the right (XFD1) or far down must not make the
+    # transposition as wide or as long as the whole sheet. Text cells are few; counted one by one.
+    code_rows = [
+        kinds[: span[2] + 1] for kinds, span in zip(row_kinds, code_span, strict=True) if span
+    ]
+    code_width = max((len(k) for k in code_rows), default=0)
+    text_width = max((other[-1][0] + 1 for other in others if other), default=0)
+    width = max(code_width, text_width)
     code_count = [0] * width
-    text_count = [0] * width
-    for col, column in enumerate(itertools.zip_longest(*row_kinds, fillvalue=EMPTY)):
+    for col, column in enumerate(itertools.zip_longest(*code_rows, fillvalue=EMPTY)):
         code_count[col] = column.count(CODE)
-        text_count[col] = column.count(TEXT) + column.count(NUMBER)
+    text_count = [0] * width
+    for other in others:
+        for col, _kind in other:
+            text_count[col] += 1
     return code_count, text_count, code_span, none_span, others
 
 
