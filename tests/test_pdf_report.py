@@ -77,6 +77,21 @@ def test_wide_matrix_is_split_into_role_groups_with_the_task_column_repeated(
         assert f"page {number} of {count}" in page
 
 
+def test_long_role_names_that_share_a_start_lead_with_their_short_label(tmp_path: Path) -> None:
+    m = Matrix("Wide")
+    roles = [
+        m.add_role(f"Regional operations coordinator for area {i}", short=f"ROC{i}")
+        for i in range(30)
+    ]
+    task = m.add_task("Plan")
+    m.set_cells([(task.id, r.id, "I") for r in roles])
+    path = tmp_path / "wide.pdf"
+    write_matrix_pdf(Document([m]), path)
+    text = "\n".join(pdf_text(path))
+    for i in (0, 7, 29):
+        assert f"ROC{i} · Regional" in text
+
+
 def test_header_row_is_repeated_on_every_page_of_a_long_matrix(tmp_path: Path) -> None:
     m = Matrix("Long")
     owner = m.add_role("Owner")

@@ -248,7 +248,14 @@ class MatrixGrid(Flowable):
                 canvas.saveState()
                 canvas.translate(x + lay.column_width / 2 + lay.size / 3, header_bottom + 4)
                 canvas.rotate(90)
-                name = fit(role.name, FONT_BOLD, lay.size, lay.header_height - 8, lay.rtl)
+                room = lay.header_height - 8
+                name = fit(role.name, FONT_BOLD, lay.size, room, lay.rtl)
+                cut = width(name, FONT_BOLD, lay.size) < width(
+                    visual(role.name, lay.rtl), FONT_BOLD, lay.size
+                )
+                if cut and role.short and role.short != role.name:
+                    # cut short, names sharing a start look alike: lead with the short label
+                    name = fit(f"{role.short} · {role.name}", FONT_BOLD, lay.size, room, lay.rtl)
                 canvas.drawString(0, 0, name)
                 canvas.restoreState()
             else:
