@@ -145,7 +145,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def _finding_line(f: Finding) -> str:
-    where = " / ".join(x for x in (f.task, f.role, f.person) if x)
+    where = " / ".join(x for x in (f.task, f.role, f.person) if x) or "(whole matrix)"
     status = "accepted " if f.accepted else ""
     line = f"{status}{f.severity.value:7} {f.rule:30} {where}: {f.message}"
     if f.accepted:

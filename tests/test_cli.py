@@ -342,3 +342,13 @@ def test_sqlite_addresses_name_new_files_too(
     assert run(capsys, "diff", sales, copied)[0] == 0
     assert run(capsys, "diff", imported, copied)[0] == 0
     assert run(capsys, "check", made)[0] == 0
+
+
+def test_an_empty_name_and_matrix_wide_findings_read_clearly(
+    sales: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "check", "")
+    assert code == 2 and "No document given" in err
+    code, out, _ = run(capsys, "check", sales, "--template", "agency-am-pm-raci")
+    missing = [line for line in out.splitlines() if "template-role-missing" in line]
+    assert missing and all("(whole matrix): The template" in line for line in missing)

@@ -20,6 +20,7 @@ from rolematrix.store import (
     NewerVersionError,
     NotADocumentError,
     NotFoundError,
+    NotWritableError,
     StoreError,
     UnreadableFileError,
     without_password,
@@ -208,3 +209,17 @@ def test_a_password_in_the_address_is_never_remembered() -> None:
         == "postgresql://ann@db:port/plans"
     )
     assert without_password("postgresql://ann:s3cret@[::1/plans") == "postgresql://ann@[::1/plans"
+
+
+def test_a_file_that_cannot_be_created_says_so_without_offering_to_read_it(
+    tmp_path: Path,
+) -> None:
+    from rolematrix.store.file_lock import lock_path_for
+
+    path = tmp_path / "new.rolematrix"
+    lock_path_for(path).mkdir()  # the lock cannot be made, even for root
+    with pytest.raises(NotWritableError) as caught:
+        DocumentStore.create(path, rich_document())
+    message = str(caught.value)
+    assert "new.rolematrix cannot be saved there" in message and "read-only" not in message
+    assert not path.exists()

@@ -276,7 +276,7 @@ class FileBackend:
     @classmethod
     def new(cls, path: Path) -> FileBackend:
         """A backend for a file about to be created (or overwritten): locked, nothing read yet."""
-        lock = FileLock.acquire(path)
+        lock = FileLock.acquire(path, creating=True)
         return cls(path, readonly=False, lock=lock, fingerprint=None)
 
     @staticmethod

@@ -94,13 +94,24 @@ class FileLock:
         self._finalizer = weakref.finalize(self, _release, fd, str(path))
 
     @classmethod
-    def acquire(cls, document: Path) -> FileLock:
-        """Lock ``document`` for editing, or raise :class:`LockedError` naming it and the holder."""
+    def acquire(cls, document: Path, *, creating: bool = False) -> FileLock:
+        """Lock ``document`` for editing, or raise :class:`LockedError` naming it and the holder.
+
+        ``creating``: the document is about to be written for the first time, so a
+        folder that cannot be written to is not a reason to offer reading it.
+        """
         path = lock_path_for(document)
         for _attempt in range(50):
             try:
                 fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
             except OSError as exc:
+                if creating:
+                    raise NotWritableError(
+                        f"{document.name} cannot be saved there: RoleMatrix cannot write in "
+                        f"{document.parent} ({exc.strerror or exc}). "
+                        "Choose a folder you can write to.",
+                        str(document),
+                    ) from None
                 raise NotWritableError(
                     f"{document.name} cannot be opened for editing: RoleMatrix cannot create its "
                     f"lock file in {document.parent} ({exc.strerror or exc}). "

@@ -72,6 +72,8 @@ class Target:
 
 def parse_target(target: str | os.PathLike[str]) -> Target:
     """Classify ``target``; SQLite URLs become plain file paths."""
+    if not str(target).strip():  # Path("") would be the current folder
+        raise StoreError("No document given: name a .rolematrix file or a database address.", "")
     if isinstance(target, str) and is_database_url(target):
         from sqlalchemy import make_url
         from sqlalchemy.exc import ArgumentError
