@@ -350,5 +350,5 @@ def test_an_empty_name_and_matrix_wide_findings_read_clearly(
     code, _, err = run(capsys, "check", "")
     assert code == 2 and "No document given" in err
     code, out, _ = run(capsys, "check", sales, "--template", "agency-am-pm-raci")
-    missing = [line for line in out.splitlines() if "template-role-missing" in line]
+    missing = [line for line in out.splitlines() if "template-task-missing" in line]
     assert missing and all("(whole matrix): The template" in line for line in missing)
