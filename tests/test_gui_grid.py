@@ -465,6 +465,18 @@ def test_persian_template_reads_right_to_left(qtbot, isolated: Path) -> None:
     assert option.alignment() & Qt.AlignmentFlag.AlignRight
 
 
+def test_codes_can_be_typed_with_the_persian_keyboard_layout(qtbot, isolated: Path) -> None:
+    """With the Persian layout on, the key marked R types ق: the code R is meant."""
+    matrix: Matrix = get_template("fa-am-pm").build()
+    w = add_window(qtbot, MainWindow(session_of(matrix, title="fa")))
+    task, role = matrix.tasks[0], matrix.roles[1]
+    for letter, codes in (("ق", "R"), ("ش", "A"), ("ز", "C"), ("ه", "I")):
+        w.grid.select_cell(task.id, role.id)
+        press = QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, letter)
+        QApplication.sendEvent(w.grid, press)
+        assert matrix.get(task.id, role.id) == codes, letter
+
+
 def test_the_window_fits_a_small_screen_with_the_widest_legend(qtbot, isolated: Path) -> None:
     matrix = Matrix("Six codes", "RACI-VS")  # the widest legend
     matrix.add_role("Lead")

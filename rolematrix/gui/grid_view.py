@@ -55,6 +55,19 @@ ROTATE_FROM_ROLES = 9
 MAX_TASK_HEADER_WIDTH = 360
 
 
+#: The letter each key of the standard Persian keyboard (ISIRI 9147, the default "ir"
+#: layout) types, by the Latin letter printed on the same key: with the Persian layout on,
+#: the key marked R types ق, and a code letter is meant. (Not in the code parser: in a
+#: sheet, ق is text, not a code.) The Arabic yeh stands where the Persian one does.
+PERSIAN_KEYS = dict(
+    zip(
+        "ضصثقفغعهخحشسیبلاتنمظطزرذدپي",
+        "qwertyuiopasdfghjklzxcvbnmd".upper(),
+        strict=True,
+    )
+)
+
+
 class RoleHeader(QHeaderView):
     """Horizontal header that writes role labels vertically when there are many roles."""
 
@@ -527,7 +540,8 @@ class GridView(QTableView):
             and not mods & command_mods
         ):
             self.type_code(
-                text, toggle=bool(mods & Qt.KeyboardModifier.ShiftModifier) and text.isalpha()
+                PERSIAN_KEYS.get(text, text),
+                toggle=bool(mods & Qt.KeyboardModifier.ShiftModifier) and text.isalpha(),
             )
             return
         super().keyPressEvent(event)
