@@ -157,6 +157,16 @@ def test_unknown_letter_changes_nothing_and_says_why(window: MainWindow, qtbot) 
     assert cell(window, "Test", "AM") == ""
     assert "not a code" in message.args[0]
     assert window.session.undo_stack.count() == 0
+    # the same for text typed into the cell's editor (F2)
+    go(window, "Test", "PM")
+    qtbot.keyClick(window.grid, Qt.Key.Key_F2)
+    editor = window.grid.findChild(QLineEdit)
+    assert editor is not None
+    editor.setText("zz")
+    with qtbot.waitSignal(window.grid.message) as message:
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert "“zz” is not a code of RACI" in message.args[0]
+    assert cell(window, "Test", "PM") == "A" and window.session.undo_stack.count() == 0
 
 
 def test_shift_letter_toggles_a_code_and_rapid_edits_merge(window: MainWindow, qtbot) -> None:

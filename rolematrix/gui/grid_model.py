@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
@@ -61,6 +62,9 @@ def readable_text_colour(fill: QColor) -> QColor:
 
 class MatrixGridModel(QAbstractTableModel):
     """Tasks (and phase header rows) by roles, live over a matrix."""
+
+    #: Text typed into a cell's editor that holds no code of the scheme; the cell is kept.
+    editRefused = Signal(str)
 
     def __init__(self, matrix: Matrix, parent: Any = None) -> None:
         super().__init__(parent)
@@ -298,6 +302,7 @@ class MatrixGridModel(QAbstractTableModel):
             return False
         parsed = parse_codes(str(value), self._matrix.scheme)
         if not parsed.ok and not parsed.codes:
+            self.editRefused.emit(str(value))
             return False
         codes = parsed.codes + parsed.foreign
         if codes == self._matrix.get(task.id, column_role.id):

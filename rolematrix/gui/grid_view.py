@@ -231,6 +231,7 @@ class GridView(QTableView):
             for signal in self._structure_signals(old):
                 signal.disconnect(self._structure_changed)
             old.headerDataChanged.disconnect(self._fit_role_columns)
+            old.editRefused.disconnect(self._say_not_a_code)
         super().setModel(model)
         self.collapsed = set()
         if model is None:
@@ -240,6 +241,7 @@ class GridView(QTableView):
         for signal in self._structure_signals(model):
             signal.connect(self._structure_changed)
         model.headerDataChanged.connect(self._fit_role_columns)
+        model.editRefused.connect(self._say_not_a_code)
         # Persian content reads from the right in any interface; other content follows
         # the interface (so the whole window mirrors in Persian)
         if model.matrix.is_rtl:
@@ -567,17 +569,21 @@ class GridView(QTableView):
                 break
         self.set_current(model.index(row, column))
 
+    def _say_not_a_code(self, text: str) -> None:
+        scheme = self.matrix.scheme
+        self.message.emit(
+            self.tr("“{text}” is not a code of {scheme} (codes: {codes})").format(
+                text=text, scheme=scheme.id, codes=", ".join(scheme.letters)
+            )
+        )
+
     def type_code(self, text: str, toggle: bool = False) -> None:
         """A code letter typed on the grid: set it on every selected cell, or toggle it (Shift)."""
         scheme = self.matrix.scheme
         parsed = parse_codes(text, scheme)
         if not parsed.codes:
             if parsed.foreign or text.isalpha():
-                self.message.emit(
-                    self.tr("“{text}” is not a code of {scheme} (codes: {codes})").format(
-                        text=text, scheme=scheme.id, codes=", ".join(scheme.letters)
-                    )
-                )
+                self._say_not_a_code(text)
             return
         cells = self.selected_cells()
         if not cells:
