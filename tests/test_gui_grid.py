@@ -255,6 +255,21 @@ def test_shift_arrows_across_a_phase_row_keep_to_one_column(window: MainWindow, 
     assert len(grid.selected_cells()) == 3
 
 
+def test_a_selected_cell_keeps_its_code_colour(window: MainWindow, qtbot) -> None:
+    """The selection is a frame: filled with the highlight, an A/R would look like an R."""
+    m, model = window.matrix, window.model
+    assert m is not None and model is not None
+    index = model.cell_index(m.find_task("Estimate").id, role_id(m, "PM"))
+    window.grid.set_current(index)
+    qtbot.waitUntil(lambda: window.grid.selectionModel().isSelected(index))
+    rect = window.grid.visualRect(index)
+    image = window.grid.viewport().grab().toImage()
+    inside = image.pixelColor(rect.left() + 6, rect.center().y())
+    assert inside.name() == model.data(index, Qt.ItemDataRole.BackgroundRole).color().name()
+    frame = image.pixelColor(rect.left() + 2, rect.center().y())
+    assert frame.name() == window.grid.palette().highlight().color().name()
+
+
 def test_enter_moves_down_skipping_phase_rows(window: MainWindow, qtbot) -> None:
     go(window, "Estimate", "PM")
     qtbot.keyClick(window.grid, Qt.Key.Key_Return)

@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QPainter,
+    QPen,
     QPolygon,
     QUndoCommand,
 )
@@ -125,7 +126,8 @@ class RoleHeader(QHeaderView):
 
 
 class CellDelegate(QStyledItemDelegate):
-    """Paints cells as usual, plus a corner flag on cells someone else just changed.
+    """Paints cells as usual, a selected coded cell in its code's colour with a frame, and a
+    corner flag on cells someone else just changed.
 
     The fill already says which code a cell holds, so "changed by others" is a
     dark triangle in the cell's leading top corner (it reads on every code
@@ -136,7 +138,20 @@ class CellDelegate(QStyledItemDelegate):
     FLAG = QColor("#1a1a1a")
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        super().paint(painter, option, index)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected and index.data(Qt.ItemDataRole.BackgroundRole) is not None:
+            # keep the code's colour (the selection fill would make an A look like an R) and
+            # show the selection as a thick frame in the highlight colour instead
+            plain = QStyleOptionViewItem(option)
+            plain.state &= ~(QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus)
+            super().paint(painter, plain, index)
+            painter.save()
+            painter.setPen(QPen(option.palette.highlight().color(), 3))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
+            painter.restore()
+        else:
+            super().paint(painter, option, index)
         if not index.data(CHANGED_BY_OTHERS_ROLE):
             return
         rect = option.rect
