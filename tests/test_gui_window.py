@@ -314,6 +314,42 @@ def test_presentation_enters_steps_shows_badges_and_leaves(window: MainWindow, q
     assert window.menuBar().isVisible() and window.docks["problems"].isVisible()
 
 
+def test_presentation_marks_the_current_row_and_matches_the_editor(
+    window: MainWindow, qtbot
+) -> None:
+    """The room must find the row being discussed, with the editor's colours and whole labels."""
+    from rolematrix.gui.presentation import LIT_EDGE, LIT_EMPTY
+
+    estimate, pm = ids(window, "Estimate", "PM")  # Estimate: PM holds A/R, AM nothing
+    window.grid.select_cell(estimate, pm)
+    window.present()
+    show = window.presentation
+    assert show is not None
+    qtbot.waitExposed(show)
+    model, table = show.model, show.table
+    row = show.grid_model.row_of_task(estimate)
+    am = window.matrix.roles.index(next(r for r in window.matrix.roles if r.short == "AM"))
+    background = Qt.ItemDataRole.BackgroundRole
+    assert model.data(model.index(row, am), background).color() == LIT_EMPTY
+    assert (
+        model.data(model.index(row, 0), background).color()
+        == window.model.data(window.model.index(row, 0), background).color()
+    )  # A/R coloured as in the editor
+    # the task's own name, in the header, is framed
+    header = table.verticalHeader()
+    y = header.sectionViewportPosition(row) + header.sectionSize(row) // 2
+    image = header.grab().toImage()
+    assert image.pixelColor(3, y) == LIT_EDGE
+    # every role label fits its column
+    top = table.horizontalHeader()
+    metrics = top.fontMetrics()
+    for column, role in enumerate(window.matrix.roles):
+        assert top.sectionSize(column) > metrics.horizontalAdvance(role.label)
+    qtbot.keyClick(show, Qt.Key.Key_Tab)
+    assert window.matrix.roles[0].name in show.step_label.text()
+    qtbot.keyClick(show, Qt.Key.Key_Escape)
+
+
 def test_presentation_type_scales_with_the_screen() -> None:
     from rolematrix.gui.presentation import presentation_pixel_size
 

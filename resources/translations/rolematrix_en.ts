@@ -332,7 +332,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../rolematrix/gui/grid_model.py" line="+306"/>
+        <location filename="../../rolematrix/gui/grid_model.py" line="+311"/>
         <source>Edit cell</source>
         <translation type="unfinished"></translation>
     </message>
@@ -504,7 +504,7 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../rolematrix/gui/app.py" line="+207"/>
+        <location filename="../../rolematrix/gui/app.py" line="+208"/>
         <source>Open document</source>
         <extracomment>The desktop entry&apos;s name (resources/linux/): Wayland app id, task-switcher icon.</extracomment>
         <translation type="unfinished"></translation>
@@ -836,18 +836,18 @@
 <context>
     <name>GridView</name>
     <message>
-        <location filename="../../rolematrix/gui/grid_view.py" line="+460"/>
+        <location filename="../../rolematrix/gui/grid_view.py" line="+524"/>
         <source>Cut</source>
-        <extracomment>From this many roles on, role headers are drawn vertically so columns stay narrow. Pushes an undo command onto the document&apos;s stack; set by the window.</extracomment>
+        <extracomment>From this many roles on, role headers are drawn vertically so columns stay narrow. The letter each key of the standard Persian keyboard (ISIRI 9147, the default &quot;ir&quot; layout) types, by the Latin letter printed on the same key: with the Persian layout on, the key marked R types ق, and a code letter is meant. (Not in the code parser: in a sheet, ق is text, not a code.) The Arabic yeh stands where the Persian one does. Pushes an undo command onto the document&apos;s stack; set by the window.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+66"/>
         <source>“{text}” is not a code of {scheme} (codes: {codes})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+24"/>
         <source>Toggle {code}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1074,13 +1074,13 @@
 <context>
     <name>LegendBar</name>
     <message>
-        <location filename="../../rolematrix/gui/main_window.py" line="+102"/>
+        <location filename="../../rolematrix/gui/main_window.py" line="+128"/>
         <source>Legend</source>
         <extracomment>Matrices up to this many cells (tasks x roles) are checked before the window shows. Larger ones are checked once the grid has been painted, or after this long (ms) at the latest.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>Type a code letter · Shift+letter adds/removes · Space cycles · Del clears</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1118,7 +1118,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../rolematrix/gui/main_window.py" line="+32"/>
+        <location filename="../../rolematrix/gui/main_window.py" line="+34"/>
         <source>Matrix grid</source>
         <extracomment>Every action of the window&apos;s menus and toolbar, by a stable key.</extracomment>
         <translation type="unfinished"></translation>
@@ -1240,49 +1240,49 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+66"/>
+        <location line="+79"/>
         <source>Task name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-78"/>
         <source>New task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Insert role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+46"/>
+        <location line="+57"/>
         <source>Role name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-56"/>
         <source>New role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>Insert phase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>Phase name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-42"/>
         <source>New phase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Rename task</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1355,9 +1355,9 @@
 <context>
     <name>MatrixGridModel</name>
     <message>
-        <location filename="../../rolematrix/gui/grid_model.py" line="-59"/>
+        <location filename="../../rolematrix/gui/grid_model.py" line="-60"/>
         <source>Phase “{name}”, 1 task: click its name to fold or unfold it</source>
-        <extracomment>Extra item-data roles the views read. &quot;Changed by ann at 11:40&quot; on a cell someone else changed since the last refresh, else None Phase ids the view shows folded (for the ▸/▾ marker in the row header). Called with a list of (task id, role id, codes) when the user edits cells.</extracomment>
+        <extracomment>Extra item-data roles the views read. &quot;Changed by ann at 11:40&quot; on a cell someone else changed since the last refresh, else None Text typed into a cell&apos;s editor that holds no code of the scheme; the cell is kept. Phase ids the view shows folded (for the ▸/▾ marker in the row header). Called with a list of (task id, role id, codes) when the user edits cells.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1367,24 +1367,24 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+90"/>
+        <location line="+91"/>
         <source>folded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-90"/>
-        <location line="+90"/>
+        <location line="-91"/>
+        <location line="+91"/>
         <source>unfolded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-89"/>
-        <location line="+90"/>
+        <location line="-90"/>
+        <location line="+91"/>
         <source>Phase {name}, {state}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-81"/>
         <source>(no phase)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1516,7 +1516,7 @@
 <context>
     <name>PresentationWindow</name>
     <message>
-        <location filename="../../rolematrix/gui/presentation.py" line="+126"/>
+        <location filename="../../rolematrix/gui/presentation.py" line="+187"/>
         <source>{name} — presentation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1531,22 +1531,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+158"/>
         <source>Task {number} of {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>↑ ↓ step · Tab: roles · Esc: leave</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Role {number} of {count}</source>
+        <location line="+10"/>
+        <source>Role {number} of {count}: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>← → step · Tab: tasks · Esc: leave</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1711,7 +1711,7 @@
 <context>
     <name>RolePanel</name>
     <message>
-        <location filename="../../rolematrix/gui/detail_panels.py" line="+198"/>
+        <location filename="../../rolematrix/gui/detail_panels.py" line="+210"/>
         <source>Column header, e.g. PM</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2209,7 +2209,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <location line="+4"/>
         <source>Could not save</source>
         <translation type="unfinished"></translation>
@@ -2290,7 +2290,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Shared — {count} conflicts to settle when you save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2454,30 +2454,30 @@ Overwrite it with your version, or save yours under another name?</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+293"/>
+        <location line="+295"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-290"/>
-        <location line="+292"/>
+        <location line="-292"/>
+        <location line="+294"/>
         <source>Take back the last change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-286"/>
-        <location line="+290"/>
+        <location line="-288"/>
+        <location line="+292"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-287"/>
-        <location line="+289"/>
+        <location line="-289"/>
+        <location line="+291"/>
         <source>Make the change taken back again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-271"/>
+        <location line="-273"/>
         <source>Cu&amp;t</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2682,7 +2682,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Zoom &amp;out</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2926,7 +2926,7 @@ Overwrite it with your version, or save yours under another name?</source>
 <context>
     <name>WorkspaceAddressDialog</name>
     <message>
-        <location filename="../../rolematrix/gui/workspace_address.py" line="+44"/>
+        <location filename="../../rolematrix/gui/workspace_address.py" line="+22"/>
         <source>Open shared workspace</source>
         <translation type="unfinished"></translation>
     </message>

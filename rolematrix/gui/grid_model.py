@@ -203,9 +203,9 @@ class MatrixGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.EditRole:
             return self._matrix.scheme.display(codes)
         if role == Qt.ItemDataRole.BackgroundRole:
-            return self._brushes.get(self._lead(codes)) if codes else None
+            return self._brushes.get(self.lead_code(codes)) if codes else None
         if role == Qt.ItemDataRole.ForegroundRole:
-            return self._text_brushes.get(self._lead(codes), _BLACK) if codes else None
+            return self._text_brushes.get(self.lead_code(codes), _BLACK) if codes else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -239,7 +239,7 @@ class MatrixGridModel(QAbstractTableModel):
         index = self.index(row, self._matrix.role_column(role_id))
         self.dataChanged.emit(index, index, [CHANGED_BY_OTHERS_ROLE, Qt.ItemDataRole.ToolTipRole])
 
-    def _lead(self, codes: str) -> str:
+    def lead_code(self, codes: str) -> str:
         """The code a cell is coloured by: the one read first ("A/R" is coloured as A)."""
         accountable = self._matrix.scheme.accountable
         return accountable if accountable and accountable in codes else codes[0]

@@ -11,7 +11,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QIdentityProxyModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QIdentityProxyModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QBrush,
     QCloseEvent,
@@ -20,6 +28,8 @@ from PySide6.QtGui import (
     QFontMetrics,
     QGuiApplication,
     QKeyEvent,
+    QPainter,
+    QPen,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +37,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSizePolicy,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -40,6 +52,8 @@ from rolematrix.gui.grid_model import CODES_ROLE, MatrixGridModel, readable_text
 from rolematrix.gui.vocabulary import finding_message
 
 Index = QModelIndex | QPersistentModelIndex
+LIT_EMPTY = QColor("#3A3A3A")  # an empty cell of the highlighted row: visibly not black
+LIT_EDGE = QColor("#FFD400")
 BADGE_COLOURS = {"error": "#FF5A36", "warning": "#FFC20A", "info": "#5AB4FF"}
 BADGE_MARKS = {"error": "✖", "warning": "▲", "info": "●"}
 
@@ -93,10 +107,11 @@ class PresentationModel(QIdentityProxyModel):
                 )
             codes = self.grid.data(index, CODES_ROLE) or ""
             lit = self._lit(index.row(), index.column())
-            fill = self._fills.get(codes[:1]) if codes else None
+            # coloured by the same code as in the editor ("A/R" as A)
+            fill = self._fills.get(self.grid.lead_code(codes)) if codes else None
             if role == Qt.ItemDataRole.BackgroundRole:
                 if fill is None:
-                    return QBrush(QColor("#1E1E1E") if lit else self._black)
+                    return QBrush(LIT_EMPTY if lit else self._black)
                 return QBrush(fill if lit else _dim(fill))
             if fill is None:
                 return QBrush(self._white if lit else self._grey)
@@ -112,6 +127,52 @@ class PresentationModel(QIdentityProxyModel):
             ) and section == self.current
             return QBrush(QColor("#FFD400") if lit else self._white)
         return super().headerData(section, orientation, role)
+
+
+class LitHeader(QHeaderView):
+    """A header whose highlighted section (the task or role being discussed) is framed in
+    yellow: the style sheet that sizes the type would override a colour from the model."""
+
+    def __init__(self, orientation: Qt.Orientation, model: PresentationModel) -> None:
+        super().__init__(orientation)
+        self._model = model
+
+    def paintSection(self, painter: QPainter, rect: QRect, logical_index: int) -> None:
+        super().paintSection(painter, rect, logical_index)
+        vertical = self.orientation() == Qt.Orientation.Vertical
+        if logical_index != self._model.current or vertical != (self._model.mode == "task"):
+            return
+        painter.save()
+        painter.fillRect(rect, QColor(255, 212, 0, 70))
+        painter.setPen(QPen(LIT_EDGE, 4))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(rect.adjusted(2, 2, -2, -2))
+        painter.restore()
+
+
+class LitCellDelegate(QStyledItemDelegate):
+    """Draws the highlighted row (or column) as a band with yellow edges across the grid,
+    so the room finds it even where its cells are empty."""
+
+    def __init__(self, model: PresentationModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().paint(painter, option, index)
+        model = self._model
+        if not model._lit(index.row(), index.column()):
+            return
+        rect = option.rect
+        painter.save()
+        painter.setPen(QPen(LIT_EDGE, 4))
+        if model.mode == "task":
+            painter.drawLine(rect.topLeft() + QPoint(0, 2), rect.topRight() + QPoint(0, 2))
+            painter.drawLine(rect.bottomLeft() - QPoint(0, 1), rect.bottomRight() - QPoint(0, 1))
+        else:
+            painter.drawLine(rect.topLeft() + QPoint(2, 0), rect.bottomLeft() + QPoint(2, 0))
+            painter.drawLine(rect.topRight() - QPoint(1, 0), rect.bottomRight() - QPoint(1, 0))
+        painter.restore()
 
 
 class PresentationWindow(QWidget):
@@ -141,7 +202,12 @@ class PresentationWindow(QWidget):
         self.step_label = QLabel(self)
         self.hint = QLabel(self)
         self.table = QTableView(self)
+        self.table.setVerticalHeader(LitHeader(Qt.Orientation.Vertical, self.model))
+        self.table.setHorizontalHeader(LitHeader(Qt.Orientation.Horizontal, self.model))
+        self.table.setItemDelegate(LitCellDelegate(self.model, self.table))
         self.table.setModel(self.model)
+        # whole rows only: a phase header is never cut in half at the top
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -198,7 +264,15 @@ class PresentationWindow(QWidget):
         self.table.horizontalHeader().setFont(header_font)
         self.table.verticalHeader().setFont(header_font)
         self.table.verticalHeader().setDefaultSectionSize(int(px * 1.7))
-        self.table.horizontalHeader().setDefaultSectionSize(max(int(px * 3.2), 90))
+        # every role's label fits its column (up to a fifth of the screen)
+        header_metrics = QFontMetrics(header_font)
+        widest_role = max(
+            (header_metrics.horizontalAdvance(r.label) for r in self.matrix.roles), default=0
+        )
+        screen_width = screen.geometry().width() if screen is not None else 1920
+        self.table.horizontalHeader().setDefaultSectionSize(
+            max(int(px * 3.2), 90, min(widest_role + 32, screen_width // 5))
+        )
         title_font = QFont(font)
         title_font.setPixelSize(int(px * 1.2))
         self.title.setFont(title_font)
@@ -275,6 +349,8 @@ class PresentationWindow(QWidget):
                     number=i18n.number(position), count=i18n.number(len(rows))
                 )
             )
+            task = self.grid_model.task_at(self.row)
+            self.step_label.setToolTip(task.name if task else "")
             self.hint.setText(self.tr("↑ ↓ step · Tab: roles · Esc: leave"))
             if self.row >= 0:
                 self.table.scrollTo(
@@ -283,9 +359,12 @@ class PresentationWindow(QWidget):
                 )
         else:
             count = self.grid_model.columnCount()
+            role = self.grid_model.role_at(self.column)
             self.step_label.setText(
-                self.tr("Role {number} of {count}").format(
-                    number=i18n.number(self.column + 1), count=i18n.number(count)
+                self.tr("Role {number} of {count}: {name}").format(
+                    number=i18n.number(self.column + 1),
+                    count=i18n.number(count),
+                    name=role.name if role else "",
                 )
             )
             self.hint.setText(self.tr("← → step · Tab: tasks · Esc: leave"))
