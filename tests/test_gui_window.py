@@ -378,6 +378,25 @@ def test_start_page_gallery_offers_every_template_and_opens_one(qtbot, isolated:
     assert len(w.matrix.people) > 0  # the template's chosen staffing is applied
 
 
+def test_every_template_title_shows_whole_on_its_card(qtbot, isolated: Path) -> None:
+    """Two titles differ only in their end ("… Project Manager" and "… (RACI)")."""
+    page = StartPage([])
+    qtbot.addWidget(page)
+    page.resize(1024, 640)
+    page.show()
+    qtbot.waitExposed(page)
+    gallery: TemplateGallery = page.gallery
+    metrics = gallery.fontMetrics()
+    for i in range(gallery.count()):
+        item = gallery.item(i)
+        rect = gallery.visualItemRect(item)
+        text = metrics.boundingRect(
+            0, 0, rect.width(), 10_000, int(Qt.TextFlag.TextWordWrap), item.text()
+        )
+        assert rect.height() >= gallery.iconSize().height() + text.height(), item.text()
+        assert rect.height() <= gallery.gridSize().height(), item.text()
+
+
 def test_new_document_from_a_template_is_checked_against_it(qtbot, isolated: Path) -> None:
     controller = Controller()
     w = controller.new_from_template("agency-am-pm-raci")

@@ -94,12 +94,14 @@ class TemplateGallery(QListWidget):
         super().__init__(parent)
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setIconSize(PREVIEW)
-        self.setGridSize(QSize(PREVIEW.width() + 70, PREVIEW.height() + 70))
+        # room for a title of three lines under each preview: titles such as "Account
+        # Manager vs Project Manager" and "… (RACI)" differ only at their end
+        lines = self.fontMetrics().lineSpacing()
+        self.setGridSize(QSize(PREVIEW.width() + 30, PREVIEW.height() + 3 * lines + 24))
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setMovement(QListView.Movement.Static)
-        self.setWordWrap(True)
-        self.setUniformItemSizes(True)
+        self.setWordWrap(True)  # (not uniform item sizes: each title has its own height)
         self.setSpacing(6)
         self.setAccessibleName(self.tr("Templates"))
         self.setAccessibleDescription(
