@@ -270,6 +270,16 @@ def test_a_selected_cell_keeps_its_code_colour(window: MainWindow, qtbot) -> Non
     assert frame.name() == window.grid.palette().highlight().color().name()
 
 
+def test_a_code_typed_on_a_phase_row_says_where_codes_go(window: MainWindow, qtbot) -> None:
+    model = window.model
+    assert model is not None and window.matrix is not None
+    window.grid.select_phase(window.matrix.phases[1].id)
+    with qtbot.waitSignal(window.grid.message) as message:
+        qtbot.keyClick(window.grid, "a")
+    assert "phase row holds no codes" in message.args[0]
+    assert window.session.undo_stack.count() == 0
+
+
 def test_enter_moves_down_skipping_phase_rows(window: MainWindow, qtbot) -> None:
     go(window, "Estimate", "PM")
     qtbot.keyClick(window.grid, Qt.Key.Key_Return)

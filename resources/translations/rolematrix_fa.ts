@@ -810,7 +810,7 @@
 <context>
     <name>GalleryDialog</name>
     <message>
-        <location line="+108"/>
+        <location line="+110"/>
         <source>New document from a template</source>
         <translation>سند تازه از روی الگو</translation>
     </message>
@@ -847,7 +847,12 @@
         <translation>«{text}» کدی از {scheme} نیست (کدها: {codes})</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+16"/>
+        <source>A phase row holds no codes: move to one of its tasks.</source>
+        <translation>سطر مرحله کدی نمی‌گیرد: به یکی از وظیفه‌های آن بروید.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Toggle {code}</source>
         <translation>افزودن یا برداشتن {code}</translation>
     </message>

@@ -602,6 +602,8 @@ class GridView(QTableView):
             return
         cells = self.selected_cells()
         if not cells:
+            if self.grid_model().phase_at(self.currentIndex().row()) is not None:
+                self.message.emit(self.tr("A phase row holds no codes: move to one of its tasks."))
             return
         matrix = self.matrix
         if toggle and not scheme.is_check:
