@@ -465,7 +465,7 @@ def QMessageBox_Yes():
     return QMessageBox.StandardButton.Yes
 
 
-def test_find_filters_tasks_by_name(window: MainWindow) -> None:
+def test_find_filters_tasks_by_name(window: MainWindow, qtbot) -> None:
     assert window.model is not None
     window.show_find()
     window.find_bar.setText("code")
@@ -475,6 +475,15 @@ def test_find_filters_tasks_by_name(window: MainWindow) -> None:
         if window.model.task_at(r) and not window.grid.isRowHidden(r)
     ]
     assert visible == ["Write code"]
+    assert "One task matches" in window.statusBar().currentMessage()
+    # Enter goes on to the match, ready for a code
+    qtbot.keyClick(window.find_bar, Qt.Key.Key_Return)
+    assert window.grid.hasFocus() or QApplication.focusWidget() is window.grid
+    assert window.grid.current_task().name == "Write code"
+    qtbot.keyClick(window.grid, "c")
+    assert cell(window, "Write code", window.matrix.roles[0].short) == "C"
+    window.find_bar.setText("nothing like this")
+    assert "No task matches" in window.statusBar().currentMessage()
     window.find_bar.clear()
     assert not any(window.grid.isRowHidden(r) for r in range(window.model.rowCount()))
 

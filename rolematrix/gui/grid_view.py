@@ -352,6 +352,15 @@ class GridView(QTableView):
         self._filter = text.casefold().strip()
         self._apply_row_visibility(force=True)
 
+    def visible_tasks(self) -> list[Task]:
+        """The tasks the filter and folded phases leave in sight, top to bottom."""
+        model = self.grid_model()
+        return [
+            task
+            for row in range(model.rowCount())
+            if (task := model.task_at(row)) is not None and not self.isRowHidden(row)
+        ]
+
     def toggle_phase(self, phase_id: int) -> None:
         self.collapsed.symmetric_difference_update({phase_id})
         self._apply_row_visibility(force=True)

@@ -207,7 +207,7 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         self.find_bar = QLineEdit(self)
         self.find_bar.setPlaceholderText(self.tr("Find tasks (name or description)…"))
         self.find_bar.setClearButtonEnabled(True)
-        self.find_bar.textChanged.connect(self.grid.set_filter)
+        self.find_bar.textChanged.connect(self._find_text_changed)
         self.find_bar.hide()
         self.find_bar.installEventFilter(self)
         self.find_bar.setAccessibleName(self.tr("Find tasks"))
@@ -660,17 +660,44 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         self.find_bar.setFocus()
         self.find_bar.selectAll()
 
+    def _find_text_changed(self, text: str) -> None:
+        self.grid.set_filter(text)
+        if text.strip():
+            count = len(self.grid.visible_tasks())
+            if count == 0:
+                note = self.tr("No task matches “{text}”").format(text=text.strip())
+            elif count == 1:
+                note = self.tr("One task matches — Enter goes to it")
+            else:
+                note = self.tr("{count} tasks match — Enter goes to the first").format(
+                    count=i18n.number(count)
+                )
+            self._status(note)
+
     def eventFilter(self, watched: object, event: object) -> bool:
         if (
             watched is self.find_bar
             and isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress
-            and event.key() == Qt.Key.Key_Escape
         ):
-            self.find_bar.clear()
-            self.find_bar.hide()
-            self.grid.setFocus()
-            return True
+            if event.key() == Qt.Key.Key_Escape:
+                self.find_bar.clear()
+                self.find_bar.hide()
+                self.grid.setFocus()
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down):
+                # on to the matches, the filter staying on
+                found = self.grid.visible_tasks()
+                if found:
+                    role = (
+                        self.model.role_at(self.grid.currentIndex().column())
+                        if self.model
+                        else None
+                    )
+                    if role is None and self.matrix is not None and self.matrix.roles:
+                        role = self.matrix.roles[0]
+                    self.grid.select_cell(found[0].id, role.id if role else None)
+                return True
         return super().eventFilter(watched, event)  # type: ignore[arg-type]
 
     def _collapse_all(self) -> None:
