@@ -204,6 +204,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         _fail(f"{args.output}: is the file being imported; choose another output file")
     result = read_any(args.input)
     _report_problems(args.input, result.problems, sys.stderr)
+    if not result.document.matrices:
+        _fail(f"{args.input}: holds no matrix; nothing was imported")
     _write_new(args.output, result.document, force=args.force)
     names = ", ".join(m.name for m in result.document.matrices)
     print(

@@ -352,3 +352,13 @@ def test_an_empty_name_and_matrix_wide_findings_read_clearly(
     code, out, _ = run(capsys, "check", sales, "--template", "agency-am-pm-raci")
     missing = [line for line in out.splitlines() if "template-task-missing" in line]
     assert missing and all("(whole matrix): The template" in line for line in missing)
+
+
+def test_importing_a_document_without_matrices_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.json"
+    empty.write_text('{"format": "rolematrix", "format_version": 1, "matrices": []}')
+    code, _, err = run(capsys, "import", empty, tmp_path / "out.rolematrix")
+    assert code == 2 and "empty.json: holds no matrix" in err
+    assert not (tmp_path / "out.rolematrix").exists()

@@ -240,6 +240,10 @@ def first_cell_reads(value: str) -> Any:
         (set_path("matrices", 0, "people", 0, "roles", value=[12345]), "no role has the id 12345"),
         (set_path("matrices", 0, "conflicts", value=[[1]]), "pair of role ids"),
         (set_path("matrices", 0, "roles", value={"a": 1}), "expected a list"),
+        (
+            set_path("matrices", 0, "suppressions", value=[{"rule": "role-idle"}]),
+            "an accepted finding needs a reason",
+        ),
         (set_path("format_version", value=2), "newer RoleMatrix"),
         (set_path("format", value="other"), "not a RoleMatrix JSON file"),
     ],

@@ -437,10 +437,13 @@ def _read_matrix(reader: _Reader, raw: Any, path: str) -> Matrix:
         rule = reader.text(item, "rule", where, required=True)
         if not rule:
             raise reader.fail(_join(where, "rule"), "the rule is empty")
+        reason = reader.text(item, "reason", where)
+        if not reason.strip():  # the handbook shows why a finding was accepted
+            raise reader.fail(_join(where, "reason"), "an accepted finding needs a reason")
         suppressions.append(
             Suppression(
                 rule,
-                reader.text(item, "reason", where),
+                reason,
                 reader.optional_id(item, "task", where),
                 reader.optional_id(item, "role", where),
                 reader.optional_id(item, "person", where),
