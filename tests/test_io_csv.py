@@ -182,6 +182,16 @@ def test_repeated_task_names_are_kept_apart_and_reported() -> None:
     ]
 
 
+def test_a_row_with_another_scheme_is_reported() -> None:
+    text = f"{','.join(HEADER)}\r\nM,,Plan,,PM,A,RACI\r\nM,,Build,,PM,R,NOPE\r\n"
+    result = loads_csv(text, "mixed.csv")
+    assert result.document.matrices[0].scheme.id == "RACI"
+    assert [str(p) for p in result.problems] == [
+        "mixed.csv!G3: scheme 'NOPE' differs from 'RACI' given before for matrix 'M'; "
+        "the first is used"
+    ]
+
+
 def test_a_plain_sheet_csv_goes_to_the_sheet_reader(tmp_path: Path) -> None:
     path = tmp_path / "plain.csv"
     path.write_text("Task;PM;Dev\nDesign;A,R;C\nBuild;I;R\n", encoding="utf-8")

@@ -240,6 +240,14 @@ def _collect(
         data = current
         if scheme_id and not data.scheme:
             data.scheme = scheme_id
+        elif scheme_id and scheme_id != data.scheme:
+            problems.append(
+                ImportProblem(
+                    f"{source}!G{line}",
+                    f"scheme {scheme_id!r} differs from {data.scheme!r} given before for "
+                    f"matrix {name!r}; the first is used",
+                )
+            )
         role_key = normalise(role_name)
         if role_name and role_key not in data.roles:
             data.roles[role_key] = role_name
