@@ -267,7 +267,15 @@ def test_a_selected_cell_keeps_its_code_colour(window: MainWindow, qtbot) -> Non
     inside = image.pixelColor(rect.left() + 6, rect.center().y())
     assert inside.name() == model.data(index, Qt.ItemDataRole.BackgroundRole).color().name()
     frame = image.pixelColor(rect.left() + 2, rect.center().y())
-    assert frame.name() == window.grid.palette().highlight().color().name()
+    highlight = window.grid.palette().highlight().color()
+    assert frame.name() == highlight.name()
+    # an empty selected cell is tinted, not filled like a coded one
+    empty = model.cell_index(m.find_task("Estimate").id, role_id(m, "AM"))
+    window.grid.set_current(empty)
+    qtbot.waitUntil(lambda: window.grid.selectionModel().isSelected(empty))
+    rect = window.grid.visualRect(empty)
+    inside = window.grid.viewport().grab().toImage().pixelColor(rect.left() + 6, rect.center().y())
+    assert inside.name() != highlight.name() and inside.lightness() > 200
 
 
 def test_a_code_typed_on_a_phase_row_says_where_codes_go(window: MainWindow, qtbot) -> None:

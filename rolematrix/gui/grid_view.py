@@ -49,7 +49,7 @@ from rolematrix.core.codes import parse_codes
 from rolematrix.core.model import Matrix, Phase, Task
 from rolematrix.gui import i18n
 from rolematrix.gui.commands import MovePhase, MoveRole, MoveTask, SetCells
-from rolematrix.gui.grid_model import CHANGED_BY_OTHERS_ROLE, MatrixGridModel
+from rolematrix.gui.grid_model import CHANGED_BY_OTHERS_ROLE, KIND_ROLE, MatrixGridModel
 
 #: From this many roles on, role headers are drawn vertically so columns stay narrow.
 ROTATE_FROM_ROLES = 9
@@ -139,14 +139,23 @@ class CellDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        if selected and index.data(Qt.ItemDataRole.BackgroundRole) is not None:
-            # keep the code's colour (the selection fill would make an A look like an R) and
-            # show the selection as a thick frame in the highlight colour instead
+        if selected and index.data(KIND_ROLE) == "task":
+            # a task's cell: keep the code's colour (the selection fill would make an A look
+            # like an R, and an empty cell like an R without its letter) and show the
+            # selection as a thick frame in the highlight colour, over a light tint if empty
             plain = QStyleOptionViewItem(option)
             plain.state &= ~(QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus)
+            highlight = option.palette.highlight().color()
+            empty = index.data(Qt.ItemDataRole.BackgroundRole) is None
+            if empty:  # the view has already filled the cell with the highlight: undo that
+                painter.fillRect(option.rect, option.palette.base())
             super().paint(painter, plain, index)
             painter.save()
-            painter.setPen(QPen(option.palette.highlight().color(), 3))
+            if empty:
+                tint = QColor(highlight)
+                tint.setAlpha(50)
+                painter.fillRect(option.rect, tint)
+            painter.setPen(QPen(highlight, 3))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
             painter.restore()
