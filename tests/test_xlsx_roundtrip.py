@@ -165,6 +165,34 @@ def test_rows_removed_in_a_spreadsheet_are_reported(tmp_path: Path) -> None:
     assert any("'Design' is no longer in the sheet" in str(p) for p in result.problems)
 
 
+def test_a_task_renamed_in_a_spreadsheet_keeps_its_notes(tmp_path: Path) -> None:
+    m = Matrix("Plan")
+    lead = m.add_role("Lead")
+    design = m.add_task("Design", description="draw it", notes="ask Sam first")
+    build = m.add_task("Build")
+    m.set_cell(build.id, lead.id, "R")
+    path = tmp_path / "plan.xlsx"
+    write_xlsx(Document([m]), path)
+    book = openpyxl.load_workbook(path)
+    sheet = book["Plan"]
+    assert sheet["A5"].value == "Design"
+    sheet["A5"].value = "Design the screens"
+    sheet["B5"].value = "A"
+    sheet.insert_rows(7)  # and a row added, so the sheet is not as written
+    sheet["A7"].value = "Ship"
+    sheet["B7"].value = "I"
+    book.save(path)
+    result = read_xlsx_layout(path)
+    read = result.document.matrix()
+    assert [t.name for t in read.tasks] == ["Design the screens", "Build", "Ship"]
+    renamed = read.task(design.id)
+    assert renamed.name == "Design the screens" and renamed.notes == "ask Sam first"
+    assert read.get(design.id, lead.id) == "A"
+    assert [str(p) for p in result.problems] == [
+        "Plan!A5: task 'Design' renamed to 'Design the screens'; its notes are kept"
+    ]
+
+
 def test_plain_and_broken_files_are_not_taken_for_ours(tmp_path: Path) -> None:
     plain = tmp_path / "plain.xlsx"
     book = openpyxl.Workbook()

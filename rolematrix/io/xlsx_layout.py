@@ -365,6 +365,13 @@ def _structure_from_grid(
     scheme = matrix.scheme
     cells: list[tuple[int, int, str]] = []
     current_phase: int | None = None
+    # a task renamed in the spreadsheet keeps its id and notes: a row with a new name, in
+    # the place of a stored task whose name is nowhere in the sheet, is that task
+    stored_order = [t for p in data["phases"] for t in p["tasks"]]
+    names_in_sheet = {
+        normalise(_text(row[TASK_COL])) for row in grid[FIRST_ROW:] if row and _text(row[TASK_COL])
+    }
+    task_number = -1
     for row_index in range(FIRST_ROW, len(grid)):
         row = grid[row_index]
         name = _text(row[TASK_COL]) if row else ""
@@ -391,6 +398,22 @@ def _structure_from_grid(
         if current_phase is None:
             phase_id = unnamed["id"] if unnamed is not None else None
             current_phase = matrix.add_phase("", phase_id=phase_id).id
+        task_number += 1
+        if stored_task is None and task_number < len(stored_order):
+            in_place = stored_order[task_number]
+            in_place_key = normalise(cell_text(in_place["name"]))
+            if (
+                in_place_key not in names_in_sheet
+                and in_place_key in tasks_by_text
+                and matrix.find_task(name) is None
+            ):
+                stored_task = dict(tasks_by_text.pop(in_place_key), name=name)
+                problems.append(
+                    ImportProblem(
+                        cell_ref(sheet, row_index, TASK_COL),
+                        f"task {in_place['name']!r} renamed to {name!r}; its notes are kept",
+                    )
+                )
         if stored_task is not None:
             task = matrix.add_task(
                 stored_task["name"],
