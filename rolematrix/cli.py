@@ -118,10 +118,11 @@ def _write_new(target: str, document: Document, *, force: bool) -> None:
     the same name: the others belong to colleagues, and wiping them (with
     their history) is never what "overwrite" meant.
     """
-    if not parse_target(target).is_file:
+    where = parse_target(target)
+    if where.path is None:
         _add_matrices(target, document.matrices, replace=force, flag="--force")
         return
-    suffix = Path(parse_target(target).path or target).suffix.lower()
+    suffix = where.path.suffix.lower()
     if suffix in EXPORT_SUFFIXES:
         _fail(
             f"{target}: RoleMatrix keeps documents in .rolematrix files; "
@@ -218,7 +219,7 @@ def cmd_copy(args: argparse.Namespace) -> int:
     source = load_document(args.source, warn=sys.stderr)
     chosen = _matrices(source, args.matrix)
     where = parse_target(args.destination)
-    if not where.is_file or (where.path is not None and where.path.exists()):
+    if where.path is None or where.path.exists():
         _add_matrices(args.destination, chosen, replace=args.replace, flag="--replace")
     else:
         DocumentStore.create(args.destination, Document(chosen)).close()

@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from rolematrix.core.codes import parse_codes
-from rolematrix.core.model import Matrix, Phase, Task
+from rolematrix.core.model import Matrix, Phase, Role, Task
 from rolematrix.gui import i18n
 from rolematrix.gui.commands import MovePhase, MoveRole, MoveTask, SetCells
 from rolematrix.gui.grid_model import CHANGED_BY_OTHERS_ROLE, KIND_ROLE, MatrixGridModel
@@ -465,6 +465,9 @@ class GridView(QTableView):
             return
         for r in selection.selection():
             yield r.top(), r.bottom(), r.left(), r.right()
+
+    def current_role(self) -> Role | None:
+        return self.grid_model().role_at(self.currentIndex().column())
 
     def current_task(self) -> Task | None:
         index = self.currentIndex()

@@ -486,7 +486,7 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
 
         if self._try_push(make) and command[0].task_id is not None:
             # the cursor stays in its role's column: a letter typed next fills one cell
-            role = self.model.role_at(self.grid.currentIndex().column()) if self.model else None
+            role = self.grid.current_role()
             self.grid.select_cell(command[0].task_id, role.id if role else None)
 
     def insert_role(self, name: str | None = None) -> None:
@@ -532,7 +532,7 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
             self._rename_by_kind("task", task.id)
 
     def rename_role(self) -> None:
-        role = self.model.role_at(self.grid.currentIndex().column()) if self.model else None
+        role = self.grid.current_role() if self.model else None
         if role is not None:
             self._rename_by_kind("role", role.id)
 
@@ -689,13 +689,7 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
                 # on to the matches, the filter staying on
                 found = self.grid.visible_tasks()
                 if found:
-                    role = (
-                        self.model.role_at(self.grid.currentIndex().column())
-                        if self.model
-                        else None
-                    )
-                    if role is None and self.matrix is not None and self.matrix.roles:
-                        role = self.matrix.roles[0]
+                    role = self.grid.current_role() or next(iter(self.grid.matrix.roles), None)
                     self.grid.select_cell(found[0].id, role.id if role else None)
                 return True
         return super().eventFilter(watched, event)  # type: ignore[arg-type]

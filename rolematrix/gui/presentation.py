@@ -92,7 +92,7 @@ class PresentationModel(QIdentityProxyModel):
             self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
 
-    def _lit(self, row: int, column: int) -> bool:
+    def is_lit(self, row: int, column: int) -> bool:
         return (row if self.mode == "task" else column) == self.current
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -106,7 +106,7 @@ class PresentationModel(QIdentityProxyModel):
                     else QBrush(self._white)
                 )
             codes = self.grid.data(index, CODES_ROLE) or ""
-            lit = self._lit(index.row(), index.column())
+            lit = self.is_lit(index.row(), index.column())
             # coloured by the same code as in the editor ("A/R" as A)
             fill = self._fills.get(self.grid.lead_code(codes)) if codes else None
             if role == Qt.ItemDataRole.BackgroundRole:
@@ -161,7 +161,7 @@ class LitCellDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         super().paint(painter, option, index)
         model = self._model
-        if not model._lit(index.row(), index.column()):
+        if not model.is_lit(index.row(), index.column()):
             return
         rect = option.rect
         painter.save()

@@ -105,19 +105,16 @@ class FileLock:
             try:
                 fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
             except OSError as exc:
-                if creating:
-                    raise NotWritableError(
-                        f"{document.name} cannot be saved there: RoleMatrix cannot write in "
-                        f"{document.parent} ({exc.strerror or exc}). "
-                        "Choose a folder you can write to.",
-                        str(document),
-                    ) from None
-                raise NotWritableError(
-                    f"{document.name} cannot be opened for editing: RoleMatrix cannot create its "
-                    f"lock file in {document.parent} ({exc.strerror or exc}). "
-                    "Open it read-only, or copy it to a folder you can write to.",
-                    str(document),
-                ) from None
+                why = exc.strerror or exc
+                message = (
+                    f"{document.name} cannot be saved there: RoleMatrix cannot write in "
+                    f"{document.parent} ({why}). Choose a folder you can write to."
+                    if creating
+                    else f"{document.name} cannot be opened for editing: RoleMatrix cannot "
+                    f"create its lock file in {document.parent} ({why}). "
+                    "Open it read-only, or copy it to a folder you can write to."
+                )
+                raise NotWritableError(message, str(document)) from None
             if not _try_lock(fd):
                 who = _holder(fd)
                 os.close(fd)
