@@ -39,6 +39,7 @@ class Task:
     name: str
     description: str = ""
     notes: str = ""
+    reference: str = ""  # the task's own id in the user's sheet ("1.2", "T-07"), kept as written
 
 
 @dataclass(eq=False, slots=True)
@@ -147,6 +148,7 @@ class RemovedTask:
     phase_id: int
     index: int
     cells: dict[int, str]
+    texts: dict[int, str] = field(default_factory=dict)  # role id -> unread cell text
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +158,7 @@ class RemovedRole:
     cells: dict[int, str]
     holders: tuple[int, ...]  # person ids that held the role
     conflicts: tuple[tuple[int, int], ...]
+    texts: dict[int, str] = field(default_factory=dict)  # task id -> unread cell text
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +214,9 @@ class Matrix:
         self.suppressions: list[Suppression] = []
         self.presets: list[StaffingPreset] = []
         self._rows: dict[int, dict[int, str]] = {}
+        # text a user's file held in a cell that is no code ("maybe"): kept beside the cell,
+        # never dropped, until the user resolves it (see set_cell_texts)
+        self._texts: dict[CellKey, str] = {}
         # the same cells by role; built when first needed after a bulk load (see load_row)
         self._cols_index: dict[int, dict[int, str]] | None = {}
         self._next_id = 1
@@ -427,6 +433,52 @@ class Matrix:
             self._rows[task_id] = row
         self._cols_index = None
 
+    # ------------------------------------------------------------- cell texts
+    def cell_text(self, task_id: int, role_id: int) -> str:
+        """What the cell held that is no code (imported as written), or ""."""
+        return self._texts.get((task_id, role_id), "") if self._texts else ""
+
+    def cell_texts(self) -> Iterator[tuple[int, int, str]]:
+        """Every cell holding unread text, as (task id, role id, text)."""
+        for (task_id, role_id), text in self._texts.items():
+            yield task_id, role_id, text
+
+    @property
+    def has_cell_texts(self) -> bool:
+        return bool(self._texts)
+
+    def set_cell_texts(self, changes: Iterable[tuple[int, int, str]]) -> list[str]:
+        """Set or clear ("") the unread text of cells; returns the previous texts in order.
+
+        Announced as a "cells" change, so the checker re-checks those cells, the grid
+        repaints them and the store saves them like any edited cell.
+        """
+        olds: list[str] = []
+        keys: list[CellKey] = []
+        for task_id, role_id, text in changes:
+            if task_id not in self._task_by_id or role_id not in self._role_by_id:
+                raise KeyError((task_id, role_id))
+            key = (task_id, role_id)
+            old = self._texts.get(key, "")
+            text = text.strip()
+            if text:
+                self._texts[key] = text
+            else:
+                self._texts.pop(key, None)
+            olds.append(old)
+            if old != text:
+                keys.append(key)
+        if keys:
+            self.journal.cells.update(keys)
+            self._emit(MatrixEvent("cells", "after", keys=tuple(keys)))
+        return olds
+
+    def load_cell_texts(self, texts: Iterable[tuple[int, int, str]]) -> None:
+        """Bulk fill of unread cell texts, trusted input (from the store): no events, no journal."""
+        for task_id, role_id, text in texts:
+            if text:
+                self._texts[(task_id, role_id)] = text
+
     # ------------------------------------------------------------------ phases
     def add_phase(
         self, name: str = "", index: int | None = None, phase_id: int | None = None
@@ -503,11 +555,16 @@ class Matrix:
         description: str = "",
         notes: str = "",
         task_id: int | None = None,
+        reference: str = "",
     ) -> Task:
         name = self._check_task_name(name)
         phase = self.phase(phase_id) if phase_id is not None else self.default_phase()
         task = Task(
-            self._reserve_id(task_id) if task_id else self.new_id(), name, description, notes
+            self._reserve_id(task_id) if task_id else self.new_id(),
+            name,
+            description,
+            notes,
+            reference,
         )
         index = len(phase.tasks) if index is None else index
         self._insert_task(task, phase, index)
@@ -547,10 +604,11 @@ class Matrix:
         name: str | None = None,
         description: str | None = None,
         notes: str | None = None,
+        reference: str | None = None,
     ) -> Task:
         """Change task fields; returns a copy of the task as it was."""
         task = self.task(task_id)
-        before = Task(task.id, task.name, task.description, task.notes)
+        before = Task(task.id, task.name, task.description, task.notes, task.reference)
         if name is not None:
             name = self._check_task_name(name, except_id=task_id)
         with self._around("task-update", task_id=task_id, row=self.task_row(task_id)):
@@ -562,6 +620,8 @@ class Matrix:
                 task.description = description
             if notes is not None:
                 task.notes = notes
+            if reference is not None:
+                task.reference = reference
         return before
 
     def remove_task(self, task_id: int) -> RemovedTask:
@@ -569,7 +629,8 @@ class Matrix:
         phase = self.phase_of(task_id)
         index = phase.tasks.index(task)
         row_cells = dict(self._rows.get(task_id, {}))
-        keys = tuple((task_id, rid) for rid in row_cells)
+        texts = {rid: text for (tid, rid), text in self._texts.items() if tid == task_id}
+        keys = tuple((task_id, rid) for rid in row_cells.keys() | texts.keys())
         with self._around(
             "task-remove", task_id=task_id, phase_id=phase.id, row=self.task_row(task_id)
         ):
@@ -579,15 +640,19 @@ class Matrix:
             for role_id in row_cells:
                 del self._cols[role_id][task_id]
             self._rows.pop(task_id, None)
+            for rid in texts:
+                del self._texts[(task_id, rid)]
             self.journal.cells.update(keys)
             self._invalidate_tasks()
-        return RemovedTask(task, phase.id, index, row_cells)
+        return RemovedTask(task, phase.id, index, row_cells, texts)
 
     def restore_task(self, removed: RemovedTask) -> None:
         phase = self.phase(removed.phase_id)
         self._insert_task(removed.task, phase, removed.index)
         if removed.cells:
             self.set_cells((removed.task.id, rid, codes) for rid, codes in removed.cells.items())
+        if removed.texts:
+            self.set_cell_texts((removed.task.id, rid, t) for rid, t in removed.texts.items())
 
     def move_task(self, task_id: int, phase_id: int, index: int) -> tuple[int, int]:
         """Move a task to position ``index`` of phase ``phase_id`` (index counted after removal).
@@ -690,6 +755,7 @@ class Matrix:
         col = dict(self._cols.get(role_id, {}))
         holders = tuple(p.id for p in self.people if role_id in p.role_ids)
         conflicts = tuple(pair for pair in self.conflicts if role_id in pair)
+        texts = {tid: text for (tid, rid), text in self._texts.items() if rid == role_id}
         with self._around("role-remove", role_id=role_id, column=index):
             self.roles.pop(index)
             del self._role_by_id[role_id]
@@ -701,15 +767,19 @@ class Matrix:
                 if role_id in person.role_ids:
                     person.role_ids.remove(role_id)
             self.conflicts = [pair for pair in self.conflicts if role_id not in pair]
-            self.journal.cells.update((tid, role_id) for tid in col)
+            for tid in texts:
+                del self._texts[(tid, role_id)]
+            self.journal.cells.update((tid, role_id) for tid in col.keys() | texts.keys())
             self._reindex_roles()
-        return RemovedRole(role, index, col, holders, conflicts)
+        return RemovedRole(role, index, col, holders, conflicts, texts)
 
     def restore_role(self, removed: RemovedRole) -> None:
         self._insert_role(removed.role, removed.index)
         rid = removed.role.id
         if removed.cells:
             self.set_cells((tid, rid, codes) for tid, codes in removed.cells.items())
+        if removed.texts:
+            self.set_cell_texts((tid, rid, t) for tid, t in removed.texts.items())
         if removed.holders or removed.conflicts:
             with self._around("people"):
                 for person in self.people:
