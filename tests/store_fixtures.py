@@ -26,7 +26,9 @@ def rich_matrix(name: str = "Release plan") -> Matrix:
     )
     plan = m.add_phase("Plan")
     build = m.add_phase("Build")
-    t1 = m.add_task("Write the plan", plan.id, description="Scope and dates", notes="See wiki")
+    t1 = m.add_task(
+        "Write the plan", plan.id, description="Scope and dates", notes="See wiki", reference="1.1"
+    )
     t2 = m.add_task("Approve budget", plan.id, notes="Needs CFO")
     t3 = m.add_task("Implement", build.id, description="Code it")
     t4 = m.add_task("Test", build.id)
@@ -48,6 +50,7 @@ def rich_matrix(name: str = "Release plan") -> Matrix:
             (t4.id, dev.id, "I"),
         ]
     )
+    m.set_cell_texts([(t4.id, cfo.id, "maybe later")])  # imported text that is no code
     ann = m.add_person("Ann", [pm.id, cfo.id])
     m.add_person("Bob", [dev.id])
     m.add_person("Cyd", [])
@@ -93,11 +96,16 @@ def matrix_state(m: Matrix) -> dict[str, Any]:
         "template_id": m.template_id,
         "settings": (m.settings.profile, dict(m.settings.overrides)),
         "phases": [
-            (p.id, p.name, [(t.id, t.name, t.description, t.notes) for t in p.tasks])
+            (
+                p.id,
+                p.name,
+                [(t.id, t.name, t.description, t.notes, t.reference) for t in p.tasks],
+            )
             for p in m.phases
         ],
         "roles": [(r.id, r.name, r.short, r.description, r.colour) for r in m.roles],
         "cells": sorted(m.cells()),
+        "cell_texts": sorted(m.cell_texts()),
         "people": [(p.id, p.name, list(p.role_ids)) for p in m.people],
         "conflicts": list(m.conflicts),
         "suppressions": list(m.suppressions),

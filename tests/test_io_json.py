@@ -28,10 +28,11 @@ def snapshot(matrix: Matrix) -> dict[str, Any]:
         "settings": (matrix.settings.profile, matrix.settings.overrides),
         "roles": [(r.id, r.name, r.short, r.description, r.colour) for r in matrix.roles],
         "phases": [
-            (p.id, p.name, [(t.id, t.name, t.description, t.notes) for t in p.tasks])
+            (p.id, p.name, [(t.id, t.name, t.description, t.notes, t.reference) for t in p.tasks])
             for p in matrix.phases
         ],
         "cells": sorted(matrix.cells()),
+        "cell_texts": sorted(matrix.cell_texts()),
         "people": [(p.id, p.name, p.role_ids) for p in matrix.people],
         "conflicts": sorted(matrix.conflicts),
         "suppressions": set(matrix.suppressions),
@@ -58,7 +59,9 @@ def full_matrix() -> Matrix:
     qa = matrix.add_role("=QA", short="@Q", description="line\nbreak")
     idle = matrix.add_role("Nobody's role")
     scrap = matrix.add_task("to be removed", plan.id)
-    t1 = matrix.add_task("=1+1", plan.id, description="<b>x</b> & co", notes="tab\there")
+    t1 = matrix.add_task(
+        "=1+1", plan.id, description="<b>x</b> & co", notes="tab\there", reference="=A1"
+    )
     t2 = matrix.add_task("@SUM(A1)", plan.id, description="line one\nline two")
     t3 = matrix.add_task("بررسی نیازها", build.id, description="توضیح", notes="یادداشت")
     matrix.remove_task(scrap.id)  # leaves a gap in the ids
@@ -74,6 +77,7 @@ def full_matrix() -> Matrix:
             (t3.id, am.id, "A"),
         ]
     )
+    matrix.set_cell_texts([(t2.id, pm.id, "maybe <b>"), (t3.id, qa.id, "=HYPERLINK(1)")])
     alex = matrix.add_person("Alex <admin>", [pm.id, qa.id])
     matrix.add_person("سارا", [am.id])
     matrix.add_conflict(qa.id, pm.id)

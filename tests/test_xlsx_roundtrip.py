@@ -24,11 +24,12 @@ def matrix_state(m: Matrix) -> dict[str, object]:
         "settings": (m.settings.profile, m.settings.overrides),
         "version": m.version,
         "phases": [
-            (p.id, p.name, [(t.id, t.name, t.description, t.notes) for t in p.tasks])
+            (p.id, p.name, [(t.id, t.name, t.description, t.notes, t.reference) for t in p.tasks])
             for p in m.phases
         ],
         "roles": [(r.id, r.name, r.short, r.description, r.colour) for r in m.roles],
         "cells": sorted(m.cells()),
+        "cell_texts": sorted(m.cell_texts()),
         "people": [(p.id, p.name, list(p.role_ids)) for p in m.people],
         "conflicts": sorted(m.conflicts),
         "suppressions": list(m.suppressions),
@@ -71,13 +72,14 @@ def tricky_matrix() -> Matrix:
     p0 = m.add_phase("")
     t0 = m.add_task("@SUM(A1)", p0.id, description="x" * 40_000, notes="note & <notes>")
     p1 = m.add_phase("Фаза один")
-    t1 = m.add_task("<b>bold</b> & co", p1.id)
+    t1 = m.add_task("<b>bold</b> & co", p1.id, reference="=1.2")
     t2 = m.add_task("+cmd|' /C calc'!A0", p1.id, description="-2+3")
     t3 = m.add_task("_x0041_ lone \ud800 surrogate", p1.id)
     m.add_phase("Empty phase")
     m.set_cells(
         [(t0.id, r1.id, "AR"), (t1.id, r2.id, "S"), (t2.id, r3.id, "CI"), (t3.id, r1.id, "A")]
     )
+    m.set_cell_texts([(t1.id, r1.id, "@maybe"), (t2.id, r2.id, "شاید")])
     alex = m.add_person("Alex", [r1.id, r2.id])
     m.add_person("Sam =2", [r3.id])
     m.add_conflict(r1.id, r2.id)
@@ -123,7 +125,10 @@ def test_codes_edited_in_a_spreadsheet_are_read(tmp_path: Path) -> None:
     result = read_xlsx_layout(path)
     read = result.document.matrix()
     assert read.get(t1.id, b.id) == "RC"
-    assert [str(p) for p in result.problems] == ["Plan!B6: cannot read 'maybe'"]
+    assert read.cell_text(t2.id, a.id) == "maybe"  # the user's text stays in its cell
+    assert [str(p) for p in result.problems] == [
+        "Plan!B6: 'maybe' is no code; kept in the cell as written"
+    ]
 
 
 def test_a_formula_without_a_saved_result_is_reported_not_dropped(tmp_path: Path) -> None:
@@ -140,8 +145,10 @@ def test_a_formula_without_a_saved_result_is_reported_not_dropped(tmp_path: Path
     assert [str(p) for p in result.problems] == [
         '\'Release plan\'!B5: the formula =IF(TRUE,"A","R") has no saved result (open and save '
         "the workbook in Excel or LibreOffice to keep it); read as its text",
-        "'Release plan'!B5: cannot read '=IF(TRUE,\"A\",\"R\")'",
+        "'Release plan'!B5: '=IF(TRUE,\"A\",\"R\")' is no code; kept in the cell as written",
     ]
+    # kept as its text, for the user to decide
+    assert result.document.matrix().cell_text(t.id, a.id) == '=IF(TRUE,"A","R")'
 
 
 def test_rows_removed_in_a_spreadsheet_are_reported(tmp_path: Path) -> None:

@@ -104,7 +104,9 @@ def diff_matrices(a: Matrix, b: Matrix) -> list[Change]:
 
     task_pairs = _match(a.tasks, b.tasks)
     role_pairs = _match(a.roles, b.roles)
-    changes += _structure("task", task_pairs, a.tasks, b.tasks, ("description", "notes"))
+    changes += _structure(
+        "task", task_pairs, a.tasks, b.tasks, ("description", "notes", "reference")
+    )
     changes += _structure("role", role_pairs, a.roles, b.roles, ("short", "description", "colour"))
     a_phase_of = {t.id: p.name for p in a.phases for t in p.tasks}
     b_phase_of = {t.id: p.name for p in b.phases for t in p.tasks}
@@ -132,6 +134,17 @@ def diff_matrices(a: Matrix, b: Matrix) -> list[Change]:
                         "cell",
                         f"{task_name} × {role_name}: "
                         f"{a.scheme.display(ca) or '—'} → {b.scheme.display(cb) or '—'}",
+                    )
+                )
+            ta = a.cell_text(old_task.id, old_role.id) if old_task and old_role else ""
+            tb = b.cell_text(new_task.id, new_role.id) if new_task and new_role else ""
+            if ta != tb:
+                role_name = (new_role or old_role).name  # type: ignore[union-attr]
+                changes.append(
+                    Change(
+                        "cell-text",
+                        f"{task_name} × {role_name}: unread text "
+                        f"{repr(ta) if ta else '—'} → {repr(tb) if tb else '—'}",
                     )
                 )
     changes += _people(a, b)

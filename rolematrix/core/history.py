@@ -106,6 +106,7 @@ class TaskRow(NamedTuple):
     name: str
     description: str = ""
     notes: str = ""
+    reference: str = ""
 
 
 class RoleRow(NamedTuple):
@@ -143,6 +144,8 @@ class Structure:
     conflicts: tuple[tuple[int, int], ...] = ()
     suppressions: tuple[Suppression, ...] = ()
     presets: tuple[StaffingPreset, ...] = ()
+    #: unread cell texts (task id, role id, text), sorted: few, and saved with the structure
+    cell_texts: tuple[tuple[int, int, str], ...] = ()
     next_id: int = field(default=1, compare=False)
 
     # ------------------------------------------------------------ JSON
@@ -156,7 +159,9 @@ class Structure:
             "overrides": self.overrides,
             "next_id": self.next_id,
             "phases": [[p.id, p.name] for p in self.phases],
-            "tasks": [[t.id, t.phase_id, t.name, t.description, t.notes] for t in self.tasks],
+            "tasks": [
+                [t.id, t.phase_id, t.name, t.description, t.notes, t.reference] for t in self.tasks
+            ],
             "roles": [[r.id, r.name, r.short, r.description, r.colour] for r in self.roles],
             "people": [[p.id, p.name, list(p.role_ids)] for p in self.people],
             "conflicts": [list(pair) for pair in self.conflicts],
@@ -166,6 +171,7 @@ class Structure:
             "presets": [
                 [p.name, p.description, [[n, list(r)] for n, r in p.people]] for p in self.presets
             ],
+            "cell_texts": [list(item) for item in self.cell_texts],
         }
 
     @classmethod
@@ -179,7 +185,8 @@ class Structure:
             overrides=data["overrides"],
             next_id=int(data.get("next_id", 1)),
             phases=tuple(PhaseRow(int(i), n) for i, n in data["phases"]),
-            tasks=tuple(TaskRow(int(i), int(p), n, d, o) for i, p, n, d, o in data["tasks"]),
+            # snapshots written before task references have five fields a task
+            tasks=tuple(TaskRow(int(t[0]), int(t[1]), *t[2:6]) for t in data["tasks"]),
             roles=tuple(RoleRow(int(i), n, s, d, c) for i, n, s, d, c in data["roles"]),
             people=tuple(PersonRow(int(i), n, tuple(r)) for i, n, r in data["people"]),
             conflicts=tuple((int(a), int(b)) for a, b in data["conflicts"]),
@@ -187,6 +194,9 @@ class Structure:
             presets=tuple(
                 StaffingPreset(n, tuple((str(p), tuple(r)) for p, r in people), d)
                 for n, d, people in data["presets"]
+            ),
+            cell_texts=tuple(
+                (int(t), int(r), str(text)) for t, r, text in data.get("cell_texts", ())
             ),
         )
 
@@ -214,7 +224,7 @@ def structure_of(matrix: Matrix) -> Structure:
         overrides=overrides_json(matrix.settings.overrides),
         phases=tuple(PhaseRow(p.id, p.name) for p in matrix.phases),
         tasks=tuple(
-            TaskRow(t.id, p.id, t.name, t.description, t.notes)
+            TaskRow(t.id, p.id, t.name, t.description, t.notes, t.reference)
             for p in matrix.phases
             for t in p.tasks
         ),
@@ -225,6 +235,7 @@ def structure_of(matrix: Matrix) -> Structure:
         conflicts=tuple(matrix.conflicts),
         suppressions=tuple(matrix.suppressions),
         presets=tuple(matrix.presets),
+        cell_texts=tuple(sorted(matrix.cell_texts())) if matrix.has_cell_texts else (),
         next_id=matrix.next_id,
     )
 
@@ -273,7 +284,12 @@ def apply_structure(matrix: Matrix, target: Structure) -> None:
     for row in target.tasks:
         if not matrix.has_task(row.id):
             matrix.add_task(
-                row.name, row.phase_id, description=row.description, notes=row.notes, task_id=row.id
+                row.name,
+                row.phase_id,
+                description=row.description,
+                notes=row.notes,
+                task_id=row.id,
+                reference=row.reference,
             )
     for role_row in target.roles:
         if not matrix.has_role(role_row.id):
@@ -286,6 +302,7 @@ def apply_structure(matrix: Matrix, target: Structure) -> None:
             )
     _order(matrix, target)
     _apply_lists(matrix, target)
+    _apply_cell_texts(matrix, target)
     if target.next_id > matrix.next_id:
         matrix._reserve_id(target.next_id - 1)
 
@@ -312,7 +329,8 @@ def _update_tasks(matrix: Matrix, want: dict[int, TaskRow]) -> None:
         (task, row)
         for task in matrix.tasks
         if (row := want[task.id]) is not None
-        and (task.name, task.description, task.notes) != (row.name, row.description, row.notes)
+        and (task.name, task.description, task.notes, task.reference)
+        != (row.name, row.description, row.notes, row.reference)
     ]
     renamed = [(task, row) for task, row in pending if task.name != row.name]
     if any(
@@ -328,7 +346,15 @@ def _update_tasks(matrix: Matrix, want: dict[int, TaskRow]) -> None:
             name=row.name if task.name != row.name else None,
             description=row.description,
             notes=row.notes,
+            reference=row.reference,
         )
+
+
+def _apply_cell_texts(matrix: Matrix, target: Structure) -> None:
+    want = {(t, r): text for t, r, text in target.cell_texts}
+    have = {(t, r): text for t, r, text in matrix.cell_texts()}
+    if want != have:
+        matrix.set_cell_texts([(t, r, want.get((t, r), "")) for t, r in have.keys() | want.keys()])
 
 
 def _update_roles(matrix: Matrix, want: dict[int, RoleRow]) -> None:
@@ -558,7 +584,7 @@ def _describe_tasks(old: Structure, new: Structure) -> list[StructureChange]:
                     new=t.name,
                 )
             )
-        for name in ("description", "notes"):
+        for name in ("description", "notes", "reference"):
             a, b = getattr(was, name), getattr(t, name)
             if a != b:
                 out.append(

@@ -214,9 +214,9 @@ class Matrix:
         self.suppressions: list[Suppression] = []
         self.presets: list[StaffingPreset] = []
         self._rows: dict[int, dict[int, str]] = {}
-        # text a user's file held in a cell that is no code ("maybe"): kept beside the cell,
-        # never dropped, until the user resolves it (see set_cell_texts)
-        self._texts: dict[CellKey, str] = {}
+        # text a user's file held in a cell that is no code ("maybe"), by task and role:
+        # kept beside the cell, never dropped, until the user resolves it (set_cell_texts)
+        self._texts: dict[int, dict[int, str]] = {}
         # the same cells by role; built when first needed after a bulk load (see load_row)
         self._cols_index: dict[int, dict[int, str]] | None = {}
         self._next_id = 1
@@ -436,12 +436,18 @@ class Matrix:
     # ------------------------------------------------------------- cell texts
     def cell_text(self, task_id: int, role_id: int) -> str:
         """What the cell held that is no code (imported as written), or ""."""
-        return self._texts.get((task_id, role_id), "") if self._texts else ""
+        row = self._texts.get(task_id)
+        return row.get(role_id, "") if row else ""
+
+    def row_texts(self, task_id: int) -> Mapping[int, str]:
+        """The unread texts of one task: role id -> text."""
+        return self._texts.get(task_id, _EMPTY)
 
     def cell_texts(self) -> Iterator[tuple[int, int, str]]:
         """Every cell holding unread text, as (task id, role id, text)."""
-        for (task_id, role_id), text in self._texts.items():
-            yield task_id, role_id, text
+        for task_id, row in self._texts.items():
+            for role_id, text in row.items():
+                yield task_id, role_id, text
 
     @property
     def has_cell_texts(self) -> bool:
@@ -450,26 +456,28 @@ class Matrix:
     def set_cell_texts(self, changes: Iterable[tuple[int, int, str]]) -> list[str]:
         """Set or clear ("") the unread text of cells; returns the previous texts in order.
 
-        Announced as a "cells" change, so the checker re-checks those cells, the grid
-        repaints them and the store saves them like any edited cell.
+        Announced as a "cells" change, so that the checker re-checks those cells and
+        the grid repaints them; saved with the structure (texts are few).
         """
         olds: list[str] = []
         keys: list[CellKey] = []
         for task_id, role_id, text in changes:
             if task_id not in self._task_by_id or role_id not in self._role_by_id:
                 raise KeyError((task_id, role_id))
-            key = (task_id, role_id)
-            old = self._texts.get(key, "")
+            row = self._texts.get(task_id)
+            old = row.get(role_id, "") if row else ""
             text = text.strip()
             if text:
-                self._texts[key] = text
-            else:
-                self._texts.pop(key, None)
+                self._texts.setdefault(task_id, {})[role_id] = text
+            elif row is not None and old:
+                del row[role_id]
+                if not row:
+                    del self._texts[task_id]
             olds.append(old)
             if old != text:
-                keys.append(key)
+                keys.append((task_id, role_id))
         if keys:
-            self.journal.cells.update(keys)
+            self.journal.structure = True  # saved with the structure (see Structure.cell_texts)
             self._emit(MatrixEvent("cells", "after", keys=tuple(keys)))
         return olds
 
@@ -477,7 +485,7 @@ class Matrix:
         """Bulk fill of unread cell texts, trusted input (from the store): no events, no journal."""
         for task_id, role_id, text in texts:
             if text:
-                self._texts[(task_id, role_id)] = text
+                self._texts.setdefault(task_id, {})[role_id] = text
 
     # ------------------------------------------------------------------ phases
     def add_phase(
@@ -629,7 +637,7 @@ class Matrix:
         phase = self.phase_of(task_id)
         index = phase.tasks.index(task)
         row_cells = dict(self._rows.get(task_id, {}))
-        texts = {rid: text for (tid, rid), text in self._texts.items() if tid == task_id}
+        texts = dict(self._texts.get(task_id, {}))
         keys = tuple((task_id, rid) for rid in row_cells.keys() | texts.keys())
         with self._around(
             "task-remove", task_id=task_id, phase_id=phase.id, row=self.task_row(task_id)
@@ -640,9 +648,8 @@ class Matrix:
             for role_id in row_cells:
                 del self._cols[role_id][task_id]
             self._rows.pop(task_id, None)
-            for rid in texts:
-                del self._texts[(task_id, rid)]
-            self.journal.cells.update(keys)
+            self._texts.pop(task_id, None)
+            self.journal.cells.update(keys)  # texts: the structure, marked on exit
             self._invalidate_tasks()
         return RemovedTask(task, phase.id, index, row_cells, texts)
 
@@ -755,7 +762,7 @@ class Matrix:
         col = dict(self._cols.get(role_id, {}))
         holders = tuple(p.id for p in self.people if role_id in p.role_ids)
         conflicts = tuple(pair for pair in self.conflicts if role_id in pair)
-        texts = {tid: text for (tid, rid), text in self._texts.items() if rid == role_id}
+        texts = {tid: row[role_id] for tid, row in self._texts.items() if role_id in row}
         with self._around("role-remove", role_id=role_id, column=index):
             self.roles.pop(index)
             del self._role_by_id[role_id]
@@ -768,7 +775,9 @@ class Matrix:
                     person.role_ids.remove(role_id)
             self.conflicts = [pair for pair in self.conflicts if role_id not in pair]
             for tid in texts:
-                del self._texts[(tid, role_id)]
+                del self._texts[tid][role_id]
+                if not self._texts[tid]:
+                    del self._texts[tid]
             self.journal.cells.update((tid, role_id) for tid in col.keys() | texts.keys())
             self._reindex_roles()
         return RemovedRole(role, index, col, holders, conflicts, texts)

@@ -81,15 +81,23 @@ def _matrix_data(matrix: Matrix) -> dict[str, Any]:
                 str(role_id): _codes_text(row[role_id], scheme)
                 for role_id in sorted(row, key=lambda rid: role_pos.get(rid, len(role_pos) + rid))
             }
-            tasks.append(
-                {
-                    "id": task.id,
-                    "name": task.name,
-                    "description": task.description,
-                    "notes": task.notes,
-                    "cells": cells,
+            task_data: dict[str, Any] = {
+                "id": task.id,
+                "name": task.name,
+                "description": task.description,
+                "notes": task.notes,
+                "cells": cells,
+            }
+            # optional keys, written only when used: files of matrices without them stay as they were
+            if task.reference:
+                task_data["reference"] = task.reference
+            texts = matrix.row_texts(task.id)
+            if texts:
+                task_data["texts"] = {
+                    str(role_id): texts[role_id]
+                    for role_id in sorted(texts, key=lambda rid: role_pos.get(rid, rid))
                 }
-            )
+            tasks.append(task_data)
         phases.append({"id": phase.id, "name": phase.name, "tasks": tasks})
     suppressions = sorted(
         matrix.suppressions,
@@ -281,7 +289,7 @@ _MATRIX_KEYS = (
 )
 _ROLE_KEYS = ("id", "name", "short", "description", "colour")
 _PHASE_KEYS = ("id", "name", "tasks")
-_TASK_KEYS = ("id", "name", "description", "notes", "cells")
+_TASK_KEYS = ("id", "name", "description", "notes", "cells", "reference", "texts")
 _PERSON_KEYS = ("id", "name", "roles")
 _SUPPRESSION_KEYS = ("rule", "reason", "task", "role", "person")
 _PRESET_KEYS = ("name", "description", "people")
@@ -363,6 +371,7 @@ def _read_matrix(reader: _Reader, raw: Any, path: str) -> Matrix:
 
     task_names: dict[str, str] = {}
     cells: list[tuple[int, int, str]] = []
+    texts: list[tuple[int, int, str]] = []
     for p_index, raw_phase in enumerate(reader.array(data, "phases", path)):
         p_where = _join(_join(path, "phases"), p_index)
         phase_data = reader.obj(raw_phase, p_where, _PHASE_KEYS)
@@ -386,6 +395,7 @@ def _read_matrix(reader: _Reader, raw: Any, path: str) -> Matrix:
                 description=reader.text(task_data, "description", where),
                 notes=reader.text(task_data, "notes", where),
                 task_id=task_id,
+                reference=reader.text(task_data, "reference", where),
             )
             cells_where = _join(where, "cells")
             row = task_data.get("cells", {})
@@ -398,7 +408,17 @@ def _read_matrix(reader: _Reader, raw: Any, path: str) -> Matrix:
                 codes = _read_codes(reader, codes_raw, scheme, cell_where)
                 if codes:
                     cells.append((task_id, int(role_key), codes))
+            texts_where = _join(where, "texts")
+            text_row = task_data.get("texts", {})
+            if not isinstance(text_row, dict):
+                raise reader.fail(texts_where, f"expected an object, found {_kind(text_row)}")
+            for role_key in text_row:
+                text_where = _join(texts_where, role_key)
+                if not role_key.isdigit() or not matrix.has_role(int(role_key)):
+                    raise reader.fail(text_where, f"no role has the id {role_key!r}")
+                texts.append((task_id, int(role_key), reader.text(text_row, role_key, texts_where)))
     matrix.load_cells(cells)
+    matrix.load_cell_texts(texts)
 
     people: list[Person] = []
     for index, raw_person in enumerate(reader.array(data, "people", path)):

@@ -42,3 +42,12 @@ class ImportProblem:
 class ImportResult:
     document: Document
     problems: list[ImportProblem] = field(default_factory=list)
+
+
+def kept_text(location: str, text: str) -> ImportProblem:
+    """The report for a cell holding text that is no code: kept as written, never dropped.
+
+    The text stays beside its cell (:meth:`~rolematrix.core.model.Matrix.set_cell_texts`),
+    where the editor shows it and the checker lists it as ``cell-unknown-code``.
+    """
+    return ImportProblem(location, f"{text!r} is no code; kept in the cell as written")

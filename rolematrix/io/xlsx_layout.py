@@ -38,6 +38,7 @@ from rolematrix.io.report import (
     ImportProblem,
     ImportResult,
     UnreadableInputError,
+    kept_text,
     sheet_reference,
 )
 from rolematrix.io.text_safety import cell_text
@@ -117,7 +118,13 @@ def matrix_data(matrix: Matrix, sheet: str) -> dict[str, Any]:
                 "id": phase.id,
                 "name": phase.name,
                 "tasks": [
-                    {"id": t.id, "name": t.name, "description": t.description, "notes": t.notes}
+                    {
+                        "id": t.id,
+                        "name": t.name,
+                        "description": t.description,
+                        "notes": t.notes,
+                        "reference": t.reference,
+                    }
                     for t in phase.tasks
                 ],
             }
@@ -155,6 +162,8 @@ def matrix_data(matrix: Matrix, sheet: str) -> dict[str, Any]:
             }
             for p in matrix.presets
         ],
+        # shown as written in their cells; kept here to tell them from text typed in Excel
+        "cell_texts": [list(item) for item in sorted(matrix.cell_texts())],
     }
 
 
@@ -310,6 +319,7 @@ def _structure_from_data(matrix: Matrix, data: dict[str, Any]) -> None:
                 description=task["description"],
                 notes=task["notes"],
                 task_id=task["id"],
+                reference=task.get("reference", ""),
             )
 
 
@@ -364,6 +374,7 @@ def _structure_from_grid(
     tasks_by_text = {normalise(cell_text(t["name"])): t for p in data["phases"] for t in p["tasks"]}
     scheme = matrix.scheme
     cells: list[tuple[int, int, str]] = []
+    texts: list[tuple[int, int, str]] = []
     current_phase: int | None = None
     # a task renamed in the spreadsheet keeps its id and notes: a row with a new name, in
     # the place of a stored task whose name is nowhere in the sheet, is that task
@@ -421,6 +432,7 @@ def _structure_from_grid(
                 description=stored_task["description"],
                 notes=stored_task["notes"],
                 task_id=stored_task["id"],
+                reference=stored_task.get("reference", ""),
             )
         else:
             unique = matrix.unique_task_name(name)
@@ -440,9 +452,8 @@ def _structure_from_grid(
                 continue
             parsed = parse_codes(text, scheme)
             if parsed.unreadable:
-                problems.append(
-                    ImportProblem(cell_ref(sheet, row_index, col_index), f"cannot read {text!r}")
-                )
+                texts.append((task.id, role_id, text))
+                problems.append(kept_text(cell_ref(sheet, row_index, col_index), text))
             value = scheme.canonical(parsed.codes + parsed.foreign)
             if value:
                 cells.append((task.id, role_id, value))
@@ -461,6 +472,7 @@ def _structure_from_grid(
             index = min(_phase_index(data, stored_phase["id"]), len(matrix.phases))
             matrix.add_phase(stored_phase["name"], index=index, phase_id=stored_phase["id"])
     matrix.load_cells(cells)
+    matrix.load_cell_texts(texts)
 
 
 def _header_texts(header: tuple[Any, ...]) -> list[str]:
@@ -492,6 +504,8 @@ def _cells_as_written(
     last_col = FIRST_ROLE_COL + len(role_ids)
     items = iter(expected_rows(data))
     cells: list[tuple[int, int, str]] = []
+    texts: list[tuple[int, int, str]] = []
+    stored_texts = {(int(t), int(r)): str(x) for t, r, x in data.get("cell_texts", ())}
     readings: dict[str, tuple[str, bool]] = {}  # cell text -> (codes, unreadable); texts repeat
     for row_index in range(FIRST_ROW, len(grid)):
         row = grid[row_index]
@@ -530,15 +544,18 @@ def _cells_as_written(
                     bool(parsed.unreadable),
                 )
             codes, unreadable = known
+            role_id = role_ids[offset]
             if unreadable:
-                problems.append(
-                    ImportProblem(
-                        cell_ref(sheet, row_index, FIRST_ROLE_COL + offset), f"cannot read {text!r}"
+                # kept as written beside the cell: the checker lists it until someone decides
+                texts.append((task_id, role_id, text))
+                if stored_texts.get((task_id, role_id)) != text:
+                    problems.append(
+                        kept_text(cell_ref(sheet, row_index, FIRST_ROLE_COL + offset), text)
                     )
-                )
             if codes:
-                cells.append((task_id, role_ids[offset], codes))
+                cells.append((task_id, role_id, codes))
     matrix.load_cells(cells)
+    matrix.load_cell_texts(texts)
 
 
 def _phase_index(data: dict[str, Any], phase_id: int) -> int:

@@ -109,6 +109,16 @@ class _WorkbookWriter:
         self.code_formats: dict[tuple[str, str], Any] = {}
         self.title = book.add_format({"bold": True, "font_size": 15})
         self.muted = book.add_format({"font_color": "#595959", "italic": True})
+        # text a cell held that is no code, shown as written so that a reader sees it
+        self.unread = book.add_format(
+            {
+                "font_color": "#9C0006",
+                "italic": True,
+                "align": "center",
+                "border": 1,
+                "border_color": "#BFBFBF",
+            }
+        )
         self.bold = book.add_format({"bold": True})
         self.wrap = book.add_format({"text_wrap": True, "valign": "top"})
         self.task = book.add_format({"valign": "vcenter", "border": 1, "border_color": "#BFBFBF"})
@@ -252,6 +262,11 @@ class _WorkbookWriter:
                                     self.code_format(scheme, codes),
                                 )
                             write_string(row_index, col, shown[0], shown[1])
+                texts = matrix.row_texts(task.id)
+                if texts:
+                    for role_id, col in role_cols:
+                        if role_id in texts:
+                            write_string(row_index, col, cell_text(texts[role_id]), self.unread)
                 if task.description:
                     write_string(row_index, desc_col, cell_text(task.description))
                 row_index += 1

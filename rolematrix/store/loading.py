@@ -86,7 +86,7 @@ MATRICES = Query(
 PHASES = Query("phases", ("matrix_id", "id", "name"), ("matrix_id", "position"))
 TASKS = Query(
     "tasks",
-    ("matrix_id", "id", "phase_id", "name", "description", "notes"),
+    ("matrix_id", "id", "phase_id", "name", "description", "notes", "reference"),
     ("matrix_id", "phase_id", "position"),
 )
 ROLES = Query(
@@ -107,6 +107,9 @@ SUPPRESSIONS = Query(
 PRESETS = Query(
     "presets", ("matrix_id", "name", "description", "people"), ("matrix_id", "position")
 )
+CELL_TEXTS = Query(
+    "cell_texts", ("matrix_id", "task_id", "role_id", "text"), ("matrix_id", "task_id", "role_id")
+)
 
 #: The per-matrix tables, in the order :func:`assemble` takes their rows.
 PARTS: tuple[Query, ...] = (
@@ -118,6 +121,7 @@ PARTS: tuple[Query, ...] = (
     CONFLICTS,
     SUPPRESSIONS,
     PRESETS,
+    CELL_TEXTS,
 )
 
 
@@ -173,6 +177,7 @@ def assemble(
     conflict_rows: Iterable[Sequence[Any]],
     suppression_rows: Iterable[Sequence[Any]],
     preset_rows: Iterable[Sequence[Any]],
+    text_rows: Iterable[Sequence[Any]] = (),
 ) -> Matrix:
     """One matrix from its rows (each in the column order of its :class:`Query`), cells aside."""
     _id, name, description, scheme, template_id, profile, overrides_text, version, next_id = row
@@ -196,13 +201,16 @@ def assemble(
     for task in task_rows:
         by_phase[task[2]].append(task)
     for section in matrix.phases:
-        for _m, task_id, _phase, task_name, task_description, notes in by_phase.pop(section.id, ()):
+        for _m, task_id, _phase, task_name, task_description, notes, reference in by_phase.pop(
+            section.id, ()
+        ):
             matrix.add_task(
                 task_name,
                 section.id,
                 description=task_description,
                 notes=notes,
                 task_id=task_id,
+                reference=reference,
             )
     if by_phase:
         raise ValueError(f"tasks refer to missing phases {sorted(by_phase)}")
@@ -235,6 +243,9 @@ def assemble(
     ]
     if presets:
         matrix.set_presets(presets)
+    texts = [(task_id, role_id, text) for _m, task_id, role_id, text in text_rows]
+    if texts:
+        matrix.set_cell_texts(texts)  # checks that the cells exist
     if next_id > matrix.next_id:
         # ids of deleted items stay retired (the history refers to them)
         matrix._reserve_id(next_id - 1)

@@ -125,7 +125,9 @@ def read_structure(connection: Connection, db_id: int) -> Structure | None:
     phase_rows = rows(s.phases, "position")
     position = {p.id: i for i, p in enumerate(phase_rows)}
     t = s.tasks
-    query = select(t.c.id, t.c.phase_id, t.c.position, t.c.name, t.c.description, t.c.notes)
+    query = select(
+        t.c.id, t.c.phase_id, t.c.position, t.c.name, t.c.description, t.c.notes, t.c.reference
+    )
     task_rows = sorted(
         (
             row
@@ -145,7 +147,7 @@ def read_structure(connection: Connection, db_id: int) -> Structure | None:
         profile=row.settings_profile,
         overrides=overrides_json(json.loads(row.settings_overrides or "{}")),
         phases=tuple(PhaseRow(p.id, p.name) for p in phase_rows),
-        tasks=tuple(TaskRow(row[0], row[1], row[3], row[4], row[5]) for row in task_rows),
+        tasks=tuple(TaskRow(row[0], row[1], row[3], row[4], row[5], row[6]) for row in task_rows),
         roles=tuple(
             RoleRow(r.id, r.name, r.short, r.description, r.colour)
             for r in rows(s.roles, "position")
@@ -163,6 +165,9 @@ def read_structure(connection: Connection, db_id: int) -> Structure | None:
         ),
         presets=tuple(
             preset_of(p.name, p.description, p.people) for p in rows(s.presets, "position")
+        ),
+        cell_texts=tuple(
+            (x.task_id, x.role_id, x.text) for x in rows(s.cell_texts, "task_id", "role_id")
         ),
         next_id=row.next_id,
     )

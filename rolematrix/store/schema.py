@@ -93,6 +93,7 @@ tasks = Table(
     Column("name", Text, nullable=False),
     Column("description", Text, nullable=False),
     Column("notes", Text, nullable=False),
+    Column("reference", Text, nullable=False, server_default=""),  # the user's own id, as written
 )
 
 roles = Table(
@@ -114,6 +115,17 @@ cells = Table(
     _key("task_id"),
     _key("role_id"),
     Column("codes", String(16), nullable=False),  # canonical codes string, never empty
+)
+
+#: Text an import found in a cell that is no code ("maybe"), kept until the user decides.
+#: Few rows, saved with the structure; keyed like cells.
+cell_texts = Table(
+    "cell_texts",
+    metadata,
+    _matrix_ref(),
+    _key("task_id"),
+    _key("role_id"),
+    Column("text", Text, nullable=False),
 )
 
 people = Table(
@@ -197,6 +209,7 @@ history = Table(
 #: Per-matrix tables, children first: the order rows are deleted in.
 MATRIX_CHILD_TABLES: tuple[Table, ...] = (
     cells,
+    cell_texts,
     person_roles,
     people,
     conflicts,

@@ -345,7 +345,16 @@ def _write_structure(
             connection,
             s.tasks,
             [
-                (db_id, task.id, phase.id, i, task.name, task.description, task.notes)
+                (
+                    db_id,
+                    task.id,
+                    phase.id,
+                    i,
+                    task.name,
+                    task.description,
+                    task.notes,
+                    task.reference,
+                )
                 for phase in matrix.phases
                 for i, task in enumerate(phase.tasks)
             ],
@@ -390,6 +399,12 @@ def _write_structure(
                 for i, x in enumerate(matrix.suppressions)
             ],
         )
+    if wanted(s.cell_texts):
+        insert_rows(
+            connection,
+            s.cell_texts,
+            sorted((db_id, t, r, text) for t, r, text in matrix.cell_texts()),
+        )
     if wanted(s.presets):
         insert_rows(
             connection,
@@ -426,7 +441,13 @@ def _rewrite_structure(
                 s.tasks,
                 db_id,
                 [
-                    {"id": t.id, "name": t.name, "description": t.description, "notes": t.notes}
+                    {
+                        "id": t.id,
+                        "name": t.name,
+                        "description": t.description,
+                        "notes": t.notes,
+                        "reference": t.reference,
+                    }
                     for t, was in zip(new.tasks, old.tasks, strict=True)
                     if t != was
                 ],
@@ -459,6 +480,7 @@ def _rewrite_structure(
         ("conflicts", s.conflicts),
         ("suppressions", s.suppressions),
         ("presets", s.presets),
+        ("cell_texts", s.cell_texts),
     ):
         if getattr(old, part) != getattr(new, part):
             tables.append(table)

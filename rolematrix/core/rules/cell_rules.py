@@ -11,7 +11,10 @@ def check_cells(ctx: CheckContext, task: Task) -> list[Finding]:
     """Findings for the cells of one task's row (single-code known cells are skipped fast)."""
     out: list[Finding] = []
     letters = ctx.letters
-    row = ctx.matrix.row(task.id)
+    matrix = ctx.matrix
+    if matrix.has_cell_texts:
+        out += _unread_texts(ctx, task)
+    row = matrix.row(task.id)
     if not ctx.suspect(set(row.values())):
         return out
     for role_id, codes in row.items():
@@ -45,3 +48,22 @@ def check_cells(ctx: CheckContext, task: Task) -> list[Finding]:
                 )
             )
     return out
+
+
+def _unread_texts(ctx: CheckContext, task: Task) -> list[Finding]:
+    """Text kept from an import that is no code ("maybe"): an error until someone decides.
+
+    Worded as for an unknown code letter, which it is to a reader of the matrix.
+    """
+    matrix = ctx.matrix
+    return [
+        ctx.finding(
+            "cell-unknown-code",
+            Severity.ERROR,
+            f"{quote(matrix.role(role_id).name)} has {quote(text)} on {quote(task.name)}, "
+            f"which the {ctx.scheme.id} scheme does not define.",
+            task_id=task.id,
+            role_id=role_id,
+        )
+        for role_id, text in matrix.row_texts(task.id).items()
+    ]
