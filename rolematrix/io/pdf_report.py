@@ -292,10 +292,14 @@ class MatrixGrid(Flowable):
                     canvas.drawString(task_x + lay.pad, text_y, line)
                 text_y -= lay.leading
             cells = self.matrix.row(row.task.id)
-            if not cells:
+            texts = self.matrix.row_texts(row.task.id)
+            if not cells and not texts:
                 continue
             for i, role in enumerate(self.roles):
-                codes = cells.get(role.id)
+                codes = cells.get(role.id, "")
+                if role.id in texts:
+                    # text that is no code: too long for a cell; marked here, quoted in the findings
+                    codes += "?"
                 if not codes:
                     continue
                 shown = display(codes)
