@@ -872,7 +872,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+67"/>
         <source>Cannot read “{text}” as codes of {scheme}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1736,7 +1736,7 @@
 <context>
     <name>RolePanel</name>
     <message>
-        <location filename="../../rolematrix/gui/detail_panels.py" line="+210"/>
+        <location filename="../../rolematrix/gui/detail_panels.py" line="+219"/>
         <source>Column header, e.g. PM</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2045,7 +2045,12 @@
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../rolematrix/gui/detail_panels.py" line="-183"/>
+        <location filename="../../rolematrix/gui/detail_panels.py" line="-192"/>
+        <source>The task&apos;s own id, e.g. 1.2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>What the task is, for someone new to it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2056,13 +2061,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Phase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-5"/>
         <source>&amp;Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2082,6 +2092,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Task reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Task description</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2096,8 +2111,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+63"/>
         <source>Rename task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change task reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -872,7 +872,7 @@
         <translation>پاک کردن خانه‌ها</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+67"/>
         <source>Cannot read “{text}” as codes of {scheme}</source>
         <translation>«{text}» را نمی‌توان کدهای {scheme} خواند</translation>
     </message>
@@ -1736,7 +1736,7 @@
 <context>
     <name>RolePanel</name>
     <message>
-        <location filename="../../rolematrix/gui/detail_panels.py" line="+210"/>
+        <location filename="../../rolematrix/gui/detail_panels.py" line="+219"/>
         <source>Column header, e.g. PM</source>
         <translation>عنوان ستون، مثلاً PM</translation>
     </message>
@@ -2045,7 +2045,12 @@
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../rolematrix/gui/detail_panels.py" line="-183"/>
+        <location filename="../../rolematrix/gui/detail_panels.py" line="-192"/>
+        <source>The task&apos;s own id, e.g. 1.2</source>
+        <translation>شناسهٔ خود کار، مثلاً ۱.۲</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>What the task is, for someone new to it</source>
         <translation>این وظیفه چیست، برای کسی که تازه با آن آشنا می‌شود</translation>
     </message>
@@ -2056,14 +2061,19 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Phase</source>
         <translation>مرحله</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-5"/>
         <source>&amp;Task</source>
         <translation>&amp;وظیفه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reference</source>
+        <translation>&amp;شناسه</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2082,6 +2092,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Task reference</source>
+        <translation>شناسهٔ کار</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Task description</source>
         <translation>شرح وظیفه</translation>
     </message>
@@ -2096,9 +2111,14 @@
         <translation>به دفترچه‌ی نقش‌ها نمی‌رود</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+63"/>
         <source>Rename task</source>
         <translation>تغییر نام وظیفه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change task reference</source>
+        <translation>تغییر شناسهٔ کار</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -385,10 +385,13 @@ class MatrixGridModel(QAbstractTableModel):
             if role == ID_ROLE:
                 return item.id
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            # the task's own id from the user's sheet leads, as in their sheet ("1.2  Plan")
+            return f"{item.reference}  {item.name}" if item.reference else item.name
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             return item.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(x for x in (item.name, item.description) if x)
+            return "\n".join(x for x in (item.reference, item.name, item.description) if x)
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             return item.description or None
         if role == KIND_ROLE:
