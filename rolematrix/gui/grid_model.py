@@ -235,8 +235,8 @@ class MatrixGridModel(QAbstractTableModel):
         red italics, until a code typed over it (or Delete) settles it."""
         if data_role == Qt.ItemDataRole.DisplayRole:
             return cell_field(codes, unread, self._matrix.scheme)
-        if data_role == Qt.ItemDataRole.ForegroundRole:
-            return _UNREAD_TEXT
+        if data_role == Qt.ItemDataRole.ForegroundRole and not codes:
+            return _UNREAD_TEXT  # beside codes, the code's own colours stay (and readable)
         if data_role == Qt.ItemDataRole.BackgroundRole and not codes:
             return _UNREAD_FILL
         if data_role == Qt.ItemDataRole.FontRole:
