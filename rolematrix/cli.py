@@ -1,9 +1,12 @@
 """The ``rolematrix`` command line: everything that is not interaction.
 
 Exit status (SPEC section 4): 0 success; 1 ``check`` found an open error or
-``diff`` found a difference; 2 bad usage or bad input. Bad input never shows
-a traceback: every error the store and io layers raise carries a message that
-names the file and the problem, and is printed as ``rolematrix: <message>``.
+``diff`` found a difference; 2 bad usage or bad input; 70 an internal error.
+Bad input never shows a traceback: every error the store and io layers raise
+carries a message that names the file and the problem, and is printed as
+``rolematrix: <message>``. Any other exception is a bug: it must not exit 1
+(a script would read "findings"), so it exits 70 with one line saying so and
+where the traceback was written (:mod:`rolematrix.crash_report`).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from rolematrix.core.templates import (
     get_template,
     reference_for,
 )
+from rolematrix.crash_report import EXIT_INTERNAL_ERROR, sentence
 from rolematrix.io.dispatch import EXPORT_SUFFIXES, IMPORT_SUFFIXES, read_any, write_any
 from rolematrix.io.pdf_words import LANGUAGES as PDF_LANGUAGES
 from rolematrix.io.report import ExportError, ImportProblem, InputError
@@ -377,7 +381,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser().parse_args(arguments)
     try:
         return int(args.run(args))
     except (
@@ -395,6 +400,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # the system refused (a full disk, a permission): not a bug
+        where = f"{without_password(str(exc.filename))}: " if exc.filename else ""
+        print(f"rolematrix: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except Exception as exc:
+        print(f"rolematrix: {sentence(exc, arguments)}", file=sys.stderr)
+        return EXIT_INTERNAL_ERROR
 
 
 if __name__ == "__main__":

@@ -597,6 +597,16 @@
         <source>{title} (recovered)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+61"/>
+        <source>Internal error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RoleMatrix hit a bug; your document is still open. Save your work, then report the bug with the crash report.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DocumentSession</name>

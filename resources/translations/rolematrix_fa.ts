@@ -597,6 +597,16 @@
         <source>{title} (recovered)</source>
         <translation>{title} (بازیافته)</translation>
     </message>
+    <message>
+        <location line="+61"/>
+        <source>Internal error</source>
+        <translation>خطای داخلی</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RoleMatrix hit a bug; your document is still open. Save your work, then report the bug with the crash report.</source>
+        <translation>RoleMatrix به یک اشکال نرم‌افزاری برخورد؛ سند شما هنوز باز است. کارتان را ذخیره کنید، سپس اشکال را همراه با گزارش خرابی گزارش دهید.</translation>
+    </message>
 </context>
 <context>
     <name>DocumentSession</name>

@@ -88,6 +88,29 @@ def without_password(target: str) -> str:
     return start + _SECRET_QUERY.sub(r"\1***", rest)
 
 
+def passwords_in(text: str) -> list[str]:
+    """Every password ``text`` carries, as written and decoded: what a report must not hold.
+
+    For scrubbing text built from an address we did not mask ourselves (an
+    exception's message in a crash report, say).
+    """
+    from urllib.parse import unquote
+
+    found: list[str] = []
+    text = text.strip()
+    match = _URL_START.match(text)
+    if match is not None:
+        rest = text[match.end() :]
+        end = _user_info_end(rest)
+        if end >= 0 and ":" in rest[:end]:
+            found.append(rest[:end].split(":", 1)[1])
+        found += [m.group(0).split("=", 1)[1] for m in _SECRET_QUERY.finditer(rest)]
+    elif is_conninfo(text):
+        found += [m.group(2).strip("'") for m in _CONNINFO_SECRET.finditer(text)]
+    found += [unquote(secret) for secret in found]
+    return sorted({secret for secret in found if secret}, key=len, reverse=True)
+
+
 def public_url(url: URL) -> str:
     """The address as a user may see it: never with the password, in the user part or the query."""
     return _SECRET_QUERY.sub(r"\1***", url.render_as_string(hide_password=True))
