@@ -403,7 +403,9 @@ def legend_flowables(
             )
         )
         table_style.append(("BACKGROUND", (letters, i), (letters, i), colors.HexColor(code.colour)))
-    table = Table(data, colWidths=_mirrored(widths, rtl), hAlign="RIGHT" if rtl else "LEFT")
+    table = Table(
+        data, colWidths=_mirrored(widths, rtl), hAlign="RIGHT" if rtl else "LEFT", splitInRow=1
+    )
     table.setStyle(TableStyle(table_style))
     title = words("legend.title", scheme=words.scheme_title(scheme))
     return [
@@ -481,7 +483,8 @@ def findings_flowables(
         if not finding.accepted:
             colour = SEVERITY_COLOUR[finding.severity]
             table_style.append(("BACKGROUND", (severities, i), (severities, i), colour))
-    table = Table(data, colWidths=_mirrored(widths, rtl), repeatRows=1)
+    # a row taller than a page (a name of thousands of characters) continues on the next
+    table = Table(data, colWidths=_mirrored(widths, rtl), repeatRows=1, splitInRow=1)
     table.setStyle(TableStyle(table_style))
     out.append(table)
     if len(ordered) > len(shown):
