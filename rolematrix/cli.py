@@ -30,7 +30,7 @@ from rolematrix.core.templates import (
     get_template,
     reference_for,
 )
-from rolematrix.crash_report import EXIT_INTERNAL_ERROR, sentence
+from rolematrix.crash_report import EXIT_INTERNAL_ERROR, scrub, sentence
 from rolematrix.io.dispatch import EXPORT_SUFFIXES, IMPORT_SUFFIXES, read_any, write_any
 from rolematrix.io.pdf_words import LANGUAGES as PDF_LANGUAGES
 from rolematrix.io.report import ExportError, ImportProblem, InputError
@@ -294,9 +294,12 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 # ------------------------------------------------------------------ parsing
 class _Parser(argparse.ArgumentParser):
+    #: the arguments being parsed: argparse echoes a bad one, which may be an address
+    arguments: Sequence[str] = ()
+
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(EXIT_BAD_INPUT, f"rolematrix: error: {message}\n")
+        self.exit(EXIT_BAD_INPUT, f"rolematrix: error: {scrub(message, _Parser.arguments)}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -382,6 +385,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
+    _Parser.arguments = arguments
     args = build_parser().parse_args(arguments)
     try:
         return int(args.run(args))

@@ -36,6 +36,11 @@ def _scrub(text: str, secrets: Sequence[str]) -> str:
     return text
 
 
+def scrub(text: str, argv: Sequence[str]) -> str:
+    """``text`` without any password of an address in ``argv`` (argparse echoes arguments)."""
+    return _scrub(text, _secrets(argv))
+
+
 def _secrets(argv: Sequence[str]) -> list[str]:
     found: set[str] = set()
     for arg in argv:

@@ -181,3 +181,28 @@ def test_a_reachable_workspace_is_used_and_named_without_its_password(
     )
     window._closing_confirmed = True
     window.close()
+
+
+@pytest.mark.parametrize(("form", "password"), FORMS)
+def test_a_misplaced_address_is_echoed_by_argparse_without_its_password(
+    form: str, password: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from rolematrix.gui.app import parse_arguments
+
+    target = address(form, password)
+    for argv in (
+        ["diff", "a.rolematrix", "b.rolematrix", target],
+        ["check", "--format", target, "plan.rolematrix"],
+        ["history", "plan.rolematrix", "--limit", target],
+    ):
+        with pytest.raises(SystemExit) as stopped:
+            cli(argv)
+        assert stopped.value.code == 2
+        out, err = capsys.readouterr()
+        assert "rolematrix: error:" in err
+        assert_hidden(password, out, err)
+    with pytest.raises(SystemExit):
+        parse_arguments([target, target])  # the editor's own command line
+    out, err = capsys.readouterr()
+    assert "unrecognized arguments" in err
+    assert_hidden(password, out, err)

@@ -13,7 +13,9 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFileOpenEvent, QGuiApplication
@@ -422,8 +424,21 @@ def install_crash_handler(argv: list[str]) -> None:
     sys.excepthook = hook
 
 
+class _ArgumentParser(argparse.ArgumentParser):
+    """argparse echoes a bad argument, which may be an address with a password."""
+
+    arguments: Sequence[str] = ()
+
+    def error(self, message: str) -> NoReturn:
+        from rolematrix.crash_report import scrub
+
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {scrub(message, self.arguments)}\n")
+
+
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="rolematrix", description="RoleMatrix editor")
+    parser = _ArgumentParser(prog="rolematrix", description="RoleMatrix editor")
+    parser.arguments = argv
     parser.add_argument("target", nargs="?", help="a .rolematrix file or a database URL")
     parser.add_argument("--db", help="open a shared workspace (SQLAlchemy URL)")
     parser.add_argument("--version", action="store_true", help="print the version and exit")
