@@ -35,7 +35,7 @@ from rolematrix.io.dispatch import EXPORT_SUFFIXES, IMPORT_SUFFIXES, read_any, w
 from rolematrix.io.pdf_words import LANGUAGES as PDF_LANGUAGES
 from rolematrix.io.report import ExportError, ImportProblem, InputError
 from rolematrix.store import DocumentStore, StoreError, is_database_url, without_password
-from rolematrix.store.targets import parse_target
+from rolematrix.store.targets import is_conninfo, parse_target
 
 SUBCOMMANDS = ("templates", "new", "check", "export", "import", "copy", "diff", "history")
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
@@ -52,7 +52,7 @@ def _fail(message: str) -> NoReturn:
 # ------------------------------------------------------------------ documents
 def load_document(target: str, *, warn: TextIO | None = None) -> Document:
     """A document from a RoleMatrix file, a database URL, or an importable file."""
-    if not is_database_url(target) and Path(target).suffix.lower() in IMPORT_SUFFIXES:
+    if not _is_address(target) and Path(target).suffix.lower() in IMPORT_SUFFIXES:
         result = read_any(target)
         _report_problems(target, result.problems, warn)
         return result.document
@@ -61,6 +61,21 @@ def load_document(target: str, *, warn: TextIO | None = None) -> Document:
         return store.load()
     finally:
         store.close()
+
+
+def _is_address(target: str) -> bool:
+    """A database address or a libpq ``key=value`` string (which the store refuses, masked)."""
+    return is_database_url(target) or is_conninfo(target)
+
+
+def _a_file(target: str, what: str) -> str:
+    """``target``, refused when it is an address: ``what`` reads or writes files only."""
+    if _is_address(target):
+        _fail(
+            f"{without_password(target)}: {what} takes a file, not a database address; "
+            "use `rolematrix copy` to copy between documents and workspaces"
+        )
+    return target
 
 
 def _report_problems(source: str, problems: list[ImportProblem], out: TextIO | None) -> None:
@@ -188,6 +203,7 @@ def _same_file(a: str, b: str) -> bool:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    _a_file(args.output, "export --output")
     if _same_file(args.file, args.output):
         _fail(f"{args.output}: is the file being exported; choose another output file")
     document = load_document(args.file, warn=sys.stderr)
@@ -205,6 +221,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    _a_file(args.input, "import")
     if _same_file(args.input, args.output):
         _fail(f"{args.output}: is the file being imported; choose another output file")
     result = read_any(args.input)
