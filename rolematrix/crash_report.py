@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import platform
+import re
 import sys
 import time
 import traceback
@@ -30,10 +31,14 @@ def crash_folder() -> Path:
     return platformdirs.user_cache_path("rolematrix") / "crashes"
 
 
+#: an address quoted in a message (an exception may name one the user typed in a dialog)
+_ADDRESS = re.compile(r"""[A-Za-z][A-Za-z0-9+.\-]*://[^\s'"<>]+""")
+
+
 def _scrub(text: str, secrets: Sequence[str]) -> str:
     for secret in secrets:
         text = text.replace(secret, "***")
-    return text
+    return _ADDRESS.sub(lambda found: without_password(found.group(0)), text)
 
 
 def scrub(text: str, argv: Sequence[str]) -> str:

@@ -91,6 +91,9 @@ def test_a_bug_in_a_slot_shows_a_dialog_and_the_editor_keeps_running(
         calls.append("ran")
         raise KeyError(f"no such thing in {ADDRESS}")
 
+    def typed() -> None:  # an address typed in a dialog is in no command line
+        raise ValueError("cannot use postgresql+psycopg://bob:Typedsecret@db.example.org/x")
+
     QTimer.singleShot(0, slot)
     qtbot.waitUntil(lambda: bool(dialogs.shown), timeout=3000)
     ((kind, title, text),) = dialogs.shown
@@ -100,6 +103,12 @@ def test_a_bug_in_a_slot_shows_a_dialog_and_the_editor_keeps_running(
     assert "KeyError" in report.read_text()
     for piece in (SECRET, "Crashsecret"):
         assert piece not in text + report.read_text()
+    dialogs.shown.clear()
+    QTimer.singleShot(0, typed)
+    qtbot.waitUntil(lambda: bool(dialogs.shown), timeout=3000)
+    text = dialogs.shown[0][2]
+    assert "bob@db.example.org" in text and "Typedsecret" not in text
+    assert "Typedsecret" not in _report_path(text).read_text()
     later: list[str] = []
     QTimer.singleShot(0, lambda: later.append("still running"))
     qtbot.waitUntil(lambda: bool(later), timeout=3000)
