@@ -415,7 +415,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         DuplicateNameError,
         LookupError,
     ) as exc:
-        print(f"rolematrix: {exc}", file=sys.stderr)
+        # every layer names addresses without their password; this is the last guard
+        print(f"rolematrix: {scrub(str(exc), arguments)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
@@ -423,7 +424,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except OSError as exc:  # the system refused (a full disk, a permission): not a bug
         where = f"{without_password(str(exc.filename))}: " if exc.filename else ""
-        print(f"rolematrix: {where}{exc.strerror or exc}", file=sys.stderr)
+        print(f"rolematrix: {scrub(f'{where}{exc.strerror or exc}', arguments)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except Exception as exc:
         print(f"rolematrix: {sentence(exc, arguments)}", file=sys.stderr)
