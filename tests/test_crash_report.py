@@ -112,3 +112,21 @@ def test_a_bug_in_a_slot_shows_a_dialog_and_the_editor_keeps_running(
     later: list[str] = []
     QTimer.singleShot(0, lambda: later.append("still running"))
     qtbot.waitUntil(lambda: bool(later), timeout=3000)
+
+
+def test_a_bug_while_the_editor_starts_exits_70(tmp_path: Path) -> None:
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "QT_QPA_PLATFORM": "offscreen"}
+    program = (
+        "import sys, rolematrix.gui.app as app, rolematrix.launcher as launcher\n"
+        "def broken(): raise OSError('no display today')\n"
+        "app.create_application = broken\n"
+        "sys.exit(launcher.main(['postgresql://ann:Startsecret@127.0.0.1:1/plans']))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.returncode == 70, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "internal error (a bug): OSError: no display today" in done.stderr
+    report = _report_path(done.stderr)
+    assert "Startsecret" not in done.stderr + report.read_text()
