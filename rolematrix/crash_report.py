@@ -87,7 +87,10 @@ def write_report(exc: BaseException, argv: Sequence[str] = ()) -> Path:
     while path.exists():
         n += 1
         path = folder / f"crash-{stamp}-{os.getpid()}-{n}.txt"
-    path.write_text(text, encoding="utf-8", errors="replace")
+    # the report names documents and folders: readable by the user alone
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8", errors="replace") as out:
+        out.write(text)
     return path
 
 
@@ -97,4 +100,6 @@ def sentence(exc: BaseException, argv: Sequence[str] = ()) -> str:
         where = f"crash report written to {write_report(exc, argv)}"
     except OSError as failed:
         where = f"no crash report could be written ({failed.strerror or failed})"
+    except Exception as failed:  # the report is a courtesy: the one line must still come
+        where = f"no crash report could be written ({type(failed).__name__})"
     return f"internal error (a bug): {summary(exc, argv)}; {where}"
