@@ -504,7 +504,7 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../rolematrix/gui/app.py" line="+208"/>
+        <location filename="../../rolematrix/gui/app.py" line="+210"/>
         <source>Open document</source>
         <extracomment>The desktop entry&apos;s name (resources/linux/): Wayland app id, task-switcher icon.</extracomment>
         <translation type="unfinished"></translation>
@@ -2264,7 +2264,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <location line="+4"/>
         <source>Could not save</source>
         <translation type="unfinished"></translation>
