@@ -172,7 +172,7 @@ class DocumentStore:
         from rolematrix.store.writer import write_document
 
         file = Path(path)
-        backend = FileBackend(file, readonly=False, lock=None, fingerprint=None)
+        backend = FileBackend.unlocked(file)
         matrices = list(document.matrices)
 
         def body(connection: Connection, fresh: bool) -> None:
@@ -449,7 +449,7 @@ class DocumentStore:
         if mine.path is not None and other.path is not None:
             try:
                 return mine.path.resolve() == other.path.resolve()
-            except OSError:
+            except (OSError, RuntimeError):  # RuntimeError: a link loop (Python < 3.13)
                 return False
         if mine.url is not None and other.url is not None:
             return mine.url.render_as_string(hide_password=False) == other.url.render_as_string(
