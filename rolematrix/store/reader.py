@@ -12,7 +12,6 @@ objects alone).
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import Any
@@ -33,7 +32,14 @@ from rolematrix.store import schema as s
 # re-exported: shared with the sqlite3 reader
 from rolematrix.store.loading import DamagedDataError as DamagedDataError
 from rolematrix.store.loading import LoadedMatrix as LoadedMatrix
-from rolematrix.store.loading import Query, matrices_of, meta_of, preset_of, revision_of
+from rolematrix.store.loading import (
+    Query,
+    matrices_of,
+    meta_of,
+    preset_of,
+    revision_of,
+    settings_of,
+)
 
 _CELL_CHUNK = 50_000
 
@@ -145,7 +151,9 @@ def read_structure(connection: Connection, db_id: int) -> Structure | None:
         scheme=row.scheme,
         template_id=row.template_id,
         profile=row.settings_profile,
-        overrides=overrides_json(json.loads(row.settings_overrides or "{}")),
+        overrides=overrides_json(
+            settings_of(row.settings_profile, row.settings_overrides, f"id={db_id}").overrides
+        ),
         phases=tuple(PhaseRow(p.id, p.name) for p in phase_rows),
         tasks=tuple(TaskRow(row[0], row[1], row[3], row[4], row[5], row[6]) for row in task_rows),
         roles=tuple(
@@ -164,7 +172,8 @@ def read_structure(connection: Connection, db_id: int) -> Structure | None:
             for x in rows(s.suppressions, "position")
         ),
         presets=tuple(
-            preset_of(p.name, p.description, p.people) for p in rows(s.presets, "position")
+            preset_of(p.name, p.description, p.people, f"matrix_id={db_id}, name={p.name!r}")
+            for p in rows(s.presets, "position")
         ),
         cell_texts=tuple(
             (x.task_id, x.role_id, x.text) for x in rows(s.cell_texts, "task_id", "role_id")
