@@ -22,7 +22,7 @@ from workspace_fixtures import run_sql, workspace
 
 from rolematrix.cli import main as cli
 from rolematrix.core.model import Document
-from rolematrix.store import CorruptFileError, DocumentStore
+from rolematrix.store import CorruptFileError, DocumentStore, SaveFailedError
 
 __all__ = ["workspace"]  # the fixture, imported for pytest
 
@@ -328,3 +328,43 @@ def test_an_empty_document_is_no_damage(tmp_path: Path) -> None:
     DocumentStore.create(tmp_path / "empty.rolematrix", Document([])).close()
     with DocumentStore.open(tmp_path / "empty.rolematrix", readonly=True) as store:
         assert store.load().matrices == []
+
+
+# ------------------------------------------------------------ text that cannot be stored
+def _with_broken_text(document: Document) -> Document:
+    m = document.matrices[0]
+    m.update_task(m.tasks[0].id, name="Write \ud800 plan")  # a lone surrogate
+    return document
+
+
+def test_a_lone_surrogate_is_a_save_error_not_a_unicode_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "plan.rolematrix"
+    with pytest.raises(SaveFailedError, match=r"plan\.rolematrix could not be saved: .*broken"):
+        DocumentStore.create(path, _with_broken_text(rich_document()))
+    assert not path.exists()
+    assert [p.name for p in tmp_path.iterdir()] == []  # no temporary file, no lock left
+
+    good_file(path)
+    before = path.read_bytes()
+    with DocumentStore.open(path) as store:
+        document = store.load()
+        m = document.matrices[0]
+        m.set_cell_texts([(m.tasks[1].id, m.roles[0].id, "maybe \udfff")])
+        with pytest.raises(SaveFailedError, match=r"\\udfff"):
+            store.save(document)
+        assert m.journal.structure  # the unsaved work is still there, to fix and save
+        with pytest.raises(SaveFailedError):
+            store.save_as(document, tmp_path / "copy.rolematrix")
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.rolematrix"]
+
+
+def test_a_lone_surrogate_is_a_save_error_on_a_workspace(workspace: str) -> None:
+    with pytest.raises(SaveFailedError, match=r"workspace .* could not be saved: .*broken"):
+        DocumentStore.create(workspace, _with_broken_text(rich_document()))
+    with DocumentStore.create(workspace, rich_document()) as store:
+        document = store.load()
+        with pytest.raises(SaveFailedError, match="broken character"):
+            store.save(_with_broken_text(document))
+    with DocumentStore.open(workspace, readonly=True) as store:
+        assert store.load().matrices[0].tasks[0].name == "Write the plan"

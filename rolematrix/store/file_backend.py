@@ -40,6 +40,7 @@ from rolematrix.store.errors import (
     SaveFailedError,
     StoreError,
     UnreadableFileError,
+    unstorable,
 )
 from rolematrix.store.file_lock import FileLock
 from rolematrix.store.identity import APPLICATION_ID, APPLICATION_NAME, VERSION_TABLE
@@ -189,7 +190,16 @@ def writing_errors(path: Path, doing: str = "saved") -> Iterator[None]:
         raise SaveFailedError(
             f"{name} could not be {doing}: {reason}. {unchanged}", str(path)
         ) from exc
+    except (UnicodeError, OverflowError) as exc:
+        raise SaveFailedError(
+            f"{name} could not be {doing}: {unstorable(exc)}. {unchanged}", str(path)
+        ) from exc
     except Exception as exc:
+        for cause in (exc, exc.__cause__, getattr(exc, "orig", None)):
+            if isinstance(cause, UnicodeError | OverflowError):
+                raise SaveFailedError(
+                    f"{name} could not be {doing}: {unstorable(cause)}. {unchanged}", str(path)
+                ) from exc
         driver = _driver_error(exc)
         if driver is None:
             raise
