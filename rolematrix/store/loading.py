@@ -268,7 +268,11 @@ class CellCheck:
         return True
 
     def row(self, task_id: int, row: dict[int, str]) -> None:
-        if task_id in self.tasks and row.keys() <= self.roles and self._codes_ok(row.values()):
+        if (
+            task_id in self.tasks
+            and self.roles.issuperset(row)
+            and (self.good.issuperset(row.values()) or self._codes_ok(row.values()))
+        ):
             return
         for role_id, codes in row.items():
             self._one(task_id, role_id, codes)
@@ -295,12 +299,16 @@ def _grouped(rows: Iterable[Sequence[Any]]) -> dict[int, list[Sequence[Any]]]:
 
 
 def _unique(table: str, db_id: int, ids: Iterable[int]) -> set[int]:
-    seen: set[int] = set()
-    for item in ids:
+    listed = list(ids)
+    seen = set(listed)
+    if len(seen) == len(listed):
+        return seen
+    seen = set()
+    for item in listed:
         if item in seen:
             raise damaged(table, f"matrix_id={db_id}, id={item}", "the id is used twice")
         seen.add(item)
-    return seen
+    return seen  # pragma: no cover - a repeat was found above
 
 
 def settings_of(profile: str, overrides_text: str, label: str) -> Settings:
