@@ -368,3 +368,20 @@ def test_a_lone_surrogate_is_a_save_error_on_a_workspace(workspace: str) -> None
             store.save(_with_broken_text(document))
     with DocumentStore.open(workspace, readonly=True) as store:
         assert store.load().matrices[0].tasks[0].name == "Write the plan"
+
+
+def test_damage_done_to_a_workspace_after_loading_is_reported_by_the_next_save(
+    workspace: str,
+) -> None:
+    """A save compares with the tables (not through loading): the same checks hold there."""
+    with DocumentStore.create(workspace, rich_document()) as store:
+        document = store.load()
+        run_sql(workspace, "ALTER TABLE tasks ALTER COLUMN name DROP NOT NULL")
+        run_sql(workspace, "UPDATE tasks SET name = NULL WHERE id = (SELECT max(id) FROM tasks)")
+        m = document.matrices[0]
+        m.rename_phase(m.phases[0].id, "Planning")
+        with pytest.raises(
+            CorruptFileError, match=r"table tasks, row matrix_id=\d+, id=\d+: name is missing"
+        ):
+            store.save(document)
+        assert m.journal.structure  # nothing lost: the edit is still unsaved
