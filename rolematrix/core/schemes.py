@@ -62,10 +62,14 @@ class Scheme:
         return self.accountable is None and self.responsible is None
 
     def canonical(self, letters: Iterable[str]) -> str:
-        """Order ``letters`` as the scheme lists them, unknown letters last, no repeats."""
+        """Order ``letters`` as the scheme lists them, unknown letters last, no repeats.
+
+        Anything else -- "/", ",", digits, spaces -- is no code and is dropped, so
+        "A/R" is "RA"; a letter the scheme lacks stays for the checker to report.
+        """
         present = set(letters)
         known = "".join(c.letter for c in self.codes if c.letter in present)
-        unknown = "".join(sorted(present - set(known)))
+        unknown = "".join(sorted(c for c in present - set(known) if c.isalpha()))
         return known + unknown
 
     def display(self, codes: str) -> str:

@@ -30,7 +30,9 @@ from rolematrix.store.errors import (
     NewerVersionError,
     NotADocumentError,
     ReadOnlyError,
+    SaveFailedError,
     StoreError,
+    unstorable,
 )
 from rolematrix.store.reader import DamagedDataError, LoadedMatrix, read_document, read_revision
 from rolematrix.store.targets import public_url
@@ -115,7 +117,21 @@ def database_errors(where: str, *, saving: bool = False) -> Iterator[None]:
         raise CorruptFileError(
             f"The workspace {where} holds data RoleMatrix cannot read ({exc}).", where
         ) from exc
+    except (UnicodeError, OverflowError) as exc:
+        if not saving:
+            raise CorruptFileError(
+                f"The workspace {where} holds data RoleMatrix cannot read ({exc}).", where
+            ) from exc
+        raise SaveFailedError(
+            f"The workspace {where} could not be saved: {unstorable(exc)}. {KEPT}", where
+        ) from exc
     except DBAPIError as exc:
+        for cause in (exc.orig, exc.__cause__):
+            if saving and isinstance(cause, UnicodeError | OverflowError):
+                raise SaveFailedError(
+                    f"The workspace {where} could not be saved: {unstorable(cause)}. {KEPT}",
+                    where,
+                ) from exc
         after = f" {KEPT}" if saving else ""
         if is_connection_problem(exc):
             raise ConnectionFailedError(

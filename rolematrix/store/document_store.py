@@ -172,7 +172,7 @@ class DocumentStore:
         from rolematrix.store.writer import write_document
 
         file = Path(path)
-        backend = FileBackend(file, readonly=False, lock=None, fingerprint=None)
+        backend = FileBackend.unlocked(file)
         matrices = list(document.matrices)
 
         def body(connection: Connection, fresh: bool) -> None:
@@ -367,6 +367,7 @@ class DocumentStore:
         from rolematrix.store import schema as s
         from rolematrix.store.history_log import read_entries
         from rolematrix.store.sync import read_versions
+        from rolematrix.store.validation import text_value
 
         matrix_id = None
         if matrix is not None:
@@ -380,7 +381,11 @@ class DocumentStore:
             ids = [matrix_id] if matrix_id is not None else None
             if matrix_name is not None:
                 key = normalise(matrix_name)
-                ids = [i for i, (_v, n) in read_versions(connection).items() if normalise(n) == key]
+                ids = [
+                    i
+                    for i, (_v, n) in read_versions(connection).items()
+                    if normalise(text_value(n, "matrices", f"id={i}", "name")) == key
+                ]
             return read_entries(
                 connection,
                 matrix_ids=ids,
@@ -449,7 +454,7 @@ class DocumentStore:
         if mine.path is not None and other.path is not None:
             try:
                 return mine.path.resolve() == other.path.resolve()
-            except OSError:
+            except (OSError, RuntimeError):  # RuntimeError: a link loop (Python < 3.13)
                 return False
         if mine.url is not None and other.url is not None:
             return mine.url.render_as_string(hide_password=False) == other.url.render_as_string(
@@ -522,8 +527,12 @@ def _item_ids(
 
     key = normalise(item)
     query = select(table.c.matrix_id, table.c.id, table.c.name)
+    from rolematrix.store.validation import text_value
+
     return [
         (row[0], row[1])
         for row in connection.execute(query)
-        if normalise(row[2]) == key and (matrix_ids is None or row[0] in matrix_ids)
+        if normalise(text_value(row[2], table.name, f"matrix_id={row[0]}, id={row[1]}", "name"))
+        == key
+        and (matrix_ids is None or row[0] in matrix_ids)
     ]

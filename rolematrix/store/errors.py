@@ -83,3 +83,19 @@ class ReadOnlyError(StoreError):
 
 class SaveFailedError(StoreError):
     """Writing failed (disk full, I/O error); the previous file is left as it was."""
+
+
+def unstorable(exc: UnicodeError | OverflowError) -> str:
+    """Why a value of the document cannot be written, in words: a broken character, a huge number.
+
+    Text can hold a lone surrogate (from a JSON ``\\ud800`` escape, say) that no
+    database can store; the message shows where, escaped, so that it can be found.
+    """
+    if isinstance(exc, UnicodeError):
+        text = getattr(exc, "object", None)
+        start, end = getattr(exc, "start", 0), getattr(exc, "end", 0)
+        if isinstance(text, str):
+            around = text[max(0, start - 20) : end + 20]
+            return f"a text holds a broken character that cannot be stored ({around!r})"
+        return "a text holds a broken character that cannot be stored"
+    return "a number is too large to be stored"

@@ -40,6 +40,7 @@ from rolematrix.store.errors import (
     SaveFailedError,
     StoreError,
     UnreadableFileError,
+    unstorable,
 )
 from rolematrix.store.file_lock import FileLock
 from rolematrix.store.identity import APPLICATION_ID, APPLICATION_NAME, VERSION_TABLE
@@ -54,7 +55,9 @@ from rolematrix.store.sqlite_file import (
     check_file,
     copy_file,
     read_engine,
+    real_path,
     remove_quietly,
+    remove_stale_temps,
     replace_atomically,
     scratch_engine,
     temp_beside,
@@ -187,7 +190,16 @@ def writing_errors(path: Path, doing: str = "saved") -> Iterator[None]:
         raise SaveFailedError(
             f"{name} could not be {doing}: {reason}. {unchanged}", str(path)
         ) from exc
+    except (UnicodeError, OverflowError) as exc:
+        raise SaveFailedError(
+            f"{name} could not be {doing}: {unstorable(exc)}. {unchanged}", str(path)
+        ) from exc
     except Exception as exc:
+        for cause in (exc, exc.__cause__, getattr(exc, "orig", None)):
+            if isinstance(cause, UnicodeError | OverflowError):
+                raise SaveFailedError(
+                    f"{name} could not be {doing}: {unstorable(cause)}. {unchanged}", str(path)
+                ) from exc
         driver = _driver_error(exc)
         if driver is None:
             raise
@@ -201,7 +213,12 @@ def writing_errors(path: Path, doing: str = "saved") -> Iterator[None]:
 
 
 class FileBackend:
-    """One ``.rolematrix`` file, opened for reading or (locked) for editing."""
+    """One ``.rolematrix`` file, opened for reading or (locked) for editing.
+
+    ``path`` is the real file (links resolved, see :func:`real_path`): every
+    read, lock, temporary file and rename uses it. ``given`` is the path as the
+    user gave it, for titles.
+    """
 
     def __init__(
         self,
@@ -212,8 +229,10 @@ class FileBackend:
         fingerprint: Fingerprint | None,
         read_path: Path | None = None,
         scratch: Path | None = None,
+        given: Path | None = None,
     ) -> None:
         self.path = path
+        self.given = given or path
         self.readonly = readonly
         self._lock = lock
         self._fingerprint = fingerprint
@@ -222,11 +241,11 @@ class FileBackend:
 
     @property
     def where(self) -> str:
-        return str(self.path)
+        return str(self.given)
 
     @property
     def display_name(self) -> str:
-        return self.path.name
+        return self.given.name
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -234,7 +253,9 @@ class FileBackend:
         """Validate ``path``, lock it unless ``readonly``, and migrate it if it is older.
 
         Every failure before the migration leaves the file untouched and creates nothing.
+        Opened for editing, what crashed saves left beside it is removed.
         """
+        given, path = path, real_path(path)
         check_file(path)
         revision, token = _inspect(path)
         known = migrate.revisions()
@@ -264,10 +285,20 @@ class FileBackend:
                         fingerprint=None,
                         read_path=copy,
                         scratch=scratch,
+                        given=given,
                     )
+                remove_stale_temps(path)
                 cls._upgrade_in_place(path, revision)
                 _revision, token = _inspect(path)
-            return cls(path, readonly=readonly, lock=lock, fingerprint=Fingerprint.of(path, token))
+            elif lock is not None:
+                remove_stale_temps(path)
+            return cls(
+                path,
+                readonly=readonly,
+                lock=lock,
+                fingerprint=Fingerprint.of(path, token),
+                given=given,
+            )
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -276,8 +307,15 @@ class FileBackend:
     @classmethod
     def new(cls, path: Path) -> FileBackend:
         """A backend for a file about to be created (or overwritten): locked, nothing read yet."""
+        given, path = path, real_path(path)
         lock = FileLock.acquire(path, creating=True)
-        return cls(path, readonly=False, lock=lock, fingerprint=None)
+        remove_stale_temps(path)
+        return cls(path, readonly=False, lock=lock, fingerprint=None, given=given)
+
+    @classmethod
+    def unlocked(cls, path: Path) -> FileBackend:
+        """A backend writing ``path`` without a lock (the recovery copy, which no one edits)."""
+        return cls(real_path(path), readonly=False, lock=None, fingerprint=None, given=path)
 
     @staticmethod
     def _upgrade(copy: Path, document: Path) -> None:

@@ -14,13 +14,34 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Row, and_, false, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Row,
+    String,
+    and_,
+    false,
+    func,
+    or_,
+    select,
+    type_coerce,
+)
 
 from rolematrix.core.history import HistoryEntry, Structure, cell_text, describe_changes
 from rolematrix.core.model import Matrix
 from rolematrix.store import schema as s
 from rolematrix.store.identity import USER_ENV as USER_ENV
 from rolematrix.store.identity import default_user as default_user
+from rolematrix.store.validation import (
+    NUMBER,
+    OPTIONAL_NUMBER,
+    OPTIONAL_TEXT,
+    TEXT,
+    damaged,
+    describe,
+    json_value,
+    time_value,
+)
 
 #: Internal kinds, never shown as entries.
 SNAPSHOT = "snapshot"
@@ -34,8 +55,9 @@ def to_db_time(connection: Connection, moment: datetime) -> datetime:
     return moment if connection.dialect.name == "postgresql" else moment.replace(tzinfo=None)
 
 
-def from_db_time(value: datetime) -> datetime:
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+def from_db_time(value: object, row_id: object = "?") -> datetime:
+    """A stored moment in UTC; NULL or text that is no time is damage naming the row."""
+    return time_value(value, "history", f"id={row_id!r}", "at")
 
 
 @dataclass(slots=True)
@@ -203,10 +225,39 @@ class HistoryLog:
 # ---------------------------------------------------------------- reading
 
 
+#: The history's columns, the time as stored: SQLAlchemy would parse SQLite's text
+#: itself and fail with a traceback on damaged text, so :func:`from_db_time` does.
+HISTORY_COLUMNS = [type_coerce(c, String).label("at") if c.name == "at" else c for c in s.history.c]
+
+_ENTRY_TYPES = {
+    "who": TEXT,
+    "kind": TEXT,
+    "matrix_name": TEXT,
+    "text": TEXT,
+    "old": TEXT,
+    "new": TEXT,
+    "task_name": OPTIONAL_TEXT,
+    "role_name": OPTIONAL_TEXT,
+    "version": NUMBER,
+    "matrix_id": NUMBER,
+    "task_id": OPTIONAL_NUMBER,
+    "role_id": OPTIONAL_NUMBER,
+}
+
+
+def check_history_row(row: Row[Any]) -> None:
+    """Refuse a history row whose values do not fit their columns, naming it."""
+    values = row._mapping
+    for name, kind in _ENTRY_TYPES.items():
+        if name in values and not isinstance(values[name], kind):
+            raise damaged("history", f"id={values.get('id')!r}", f"{name} {describe(values[name])}")
+
+
 def entry_of(row: Row[Any]) -> HistoryEntry:
+    check_history_row(row)
     return HistoryEntry(
         id=row.id,
-        at=from_db_time(row.at),
+        at=from_db_time(row.at, row.id),
         who=row.who,
         matrix=row.matrix_name,
         version=row.version,
@@ -222,7 +273,7 @@ def entry_of(row: Row[Any]) -> HistoryEntry:
     )
 
 
-_ENTRY_COLUMNS = [c for c in s.history.c if c.name != "snapshot"]
+ENTRY_COLUMNS = [c for c in HISTORY_COLUMNS if c.name != "snapshot"]
 
 
 def read_entries(
@@ -239,7 +290,7 @@ def read_entries(
     """Entries, newest first. Matrices, tasks and roles are matched by id (as (matrix id or
     None for any, item id) pairs for tasks and roles) or by the name they had then."""
     h = s.history
-    query = select(*_ENTRY_COLUMNS).where(h.c.kind != SNAPSHOT)
+    query = select(*ENTRY_COLUMNS).where(h.c.kind != SNAPSHOT)
     if matrix_ids is not None or matrix_name is not None:
         query = query.where(
             _any_of(h.c.matrix_id.in_(list(matrix_ids or [])), _named(h.c.matrix_name, matrix_name))
@@ -281,6 +332,26 @@ def read_since(connection: Connection, db_id: int, version: int) -> list[Row[Any
     """Every row (snapshots included) of one matrix after ``version``, oldest first."""
     h = s.history
     query = (
-        select(h).where(h.c.matrix_id == db_id, h.c.version > version).order_by(h.c.version, h.c.id)
+        select(*HISTORY_COLUMNS)
+        .where(h.c.matrix_id == db_id, h.c.version > version)
+        .order_by(h.c.version, h.c.id)
     )
-    return list(connection.execute(query))
+    return checked_rows(connection.execute(query))
+
+
+def checked_rows(rows: Iterable[Row[Any]]) -> list[Row[Any]]:
+    """History rows (all columns, see :data:`HISTORY_COLUMNS`), each checked."""
+    out = list(rows)
+    for row in out:
+        check_history_row(row)
+        from_db_time(row.at, row.id)
+    return out
+
+
+def snapshot_of(row: Row[Any]) -> Structure:
+    """The structure a ``snapshot`` row keeps; unreadable is damage naming the row."""
+    data = json_value(row.snapshot, "history", f"id={row.id!r}", "snapshot")
+    try:
+        return Structure.from_json(data)
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+        raise damaged("history", f"id={row.id!r}", f"snapshot is not readable ({exc})") from None

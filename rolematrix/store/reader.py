@@ -12,7 +12,6 @@ objects alone).
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import Any
@@ -33,7 +32,15 @@ from rolematrix.store import schema as s
 # re-exported: shared with the sqlite3 reader
 from rolematrix.store.loading import DamagedDataError as DamagedDataError
 from rolematrix.store.loading import LoadedMatrix as LoadedMatrix
-from rolematrix.store.loading import Query, matrices_of, meta_of, preset_of, revision_of
+from rolematrix.store.loading import (
+    Query,
+    matrices_of,
+    meta_of,
+    preset_of,
+    revision_of,
+    settings_of,
+)
+from rolematrix.store.validation import NUMBER, TEXT, check_rows, number_value, text_value
 
 _CELL_CHUNK = 50_000
 
@@ -139,13 +146,19 @@ def read_structure(connection: Connection, db_id: int) -> Structure | None:
     held: dict[int, list[int]] = defaultdict(list)
     for holding in rows(s.person_roles, "person_id", "position"):
         held[holding.person_id].append(holding.role_id)
-    return Structure(
+    for name in ("name", "description", "scheme", "settings_profile"):
+        text_value(getattr(row, name), "matrices", f"id={db_id}", name)
+    number_value(row.version, "matrices", f"id={db_id}", "version")
+    number_value(row.next_id, "matrices", f"id={db_id}", "next_id", 1)
+    structure = Structure(
         name=row.name,
         description=row.description,
         scheme=row.scheme,
         template_id=row.template_id,
         profile=row.settings_profile,
-        overrides=overrides_json(json.loads(row.settings_overrides or "{}")),
+        overrides=overrides_json(
+            settings_of(row.settings_profile, row.settings_overrides, f"id={db_id}").overrides
+        ),
         phases=tuple(PhaseRow(p.id, p.name) for p in phase_rows),
         tasks=tuple(TaskRow(row[0], row[1], row[3], row[4], row[5], row[6]) for row in task_rows),
         roles=tuple(
@@ -164,12 +177,46 @@ def read_structure(connection: Connection, db_id: int) -> Structure | None:
             for x in rows(s.suppressions, "position")
         ),
         presets=tuple(
-            preset_of(p.name, p.description, p.people) for p in rows(s.presets, "position")
+            preset_of(p.name, p.description, p.people, f"matrix_id={db_id}, name={p.name!r}")
+            for p in rows(s.presets, "position")
         ),
         cell_texts=tuple(
             (x.task_id, x.role_id, x.text) for x in rows(s.cell_texts, "task_id", "role_id")
         ),
         next_id=row.next_id,
+    )
+    _check_structure(structure, db_id)
+    return structure
+
+
+def _check_structure(structure: Structure, db_id: int) -> None:
+    """The same checks of the values as loading makes (:mod:`rolematrix.store.validation`):
+    a save or a merge compares with this, so damage is reported here too."""
+    label = ("matrix_id", "id")
+
+    def check(table: str, columns: tuple[str, ...], types: tuple[Any, ...], items: Any) -> None:
+        rows = [(db_id, *item) for item in items]
+        check_rows(table, ("matrix_id", *columns), (NUMBER, *types), label, rows, (1,))
+
+    check("phases", ("id", "name"), (NUMBER, TEXT), structure.phases)
+    check(
+        "tasks",
+        ("id", "phase_id", "name", "description", "notes", "reference"),
+        (NUMBER, NUMBER, TEXT, TEXT, TEXT, TEXT),
+        structure.tasks,
+    )
+    check(
+        "roles",
+        ("id", "name", "short", "description", "colour"),
+        (NUMBER, TEXT, TEXT, TEXT, TEXT),
+        structure.roles,
+    )
+    check("people", ("id", "name"), (NUMBER, TEXT), ((p.id, p.name) for p in structure.people))
+    check(
+        "cell_texts",
+        ("task_id", "role_id", "text"),
+        (NUMBER, NUMBER, TEXT),
+        structure.cell_texts,
     )
 
 

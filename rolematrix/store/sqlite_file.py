@@ -15,10 +15,13 @@ or a full disk leaves the previous file as it was.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
 import secrets
 import shutil
 import sqlite3
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,17 +42,63 @@ _HEADER_SIZE = 100
 _ZIP_MAGIC = b"PK\x03\x04"
 
 
+def real_path(path: Path) -> Path:
+    """The file ``path`` stands for, symbolic links and ``..`` resolved.
+
+    Resolved once when a document is opened or created: the lock, the
+    temporary file, the rename and the backup all go beside the real file, so
+    a save through a link changes the document (the link stays a link) and an
+    editor on the link and one on the real path share one lock.
+    """
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a link loop (Python < 3.13)
+        if isinstance(exc, RuntimeError) or exc.errno == errno.ELOOP:
+            raise UnreadableFileError(
+                f"{path.name} cannot be opened: it is a symbolic link that leads back to "
+                "itself (a loop).",
+                str(path),
+            ) from None
+        raise UnreadableFileError(
+            f"{path.name} cannot be opened: {exc.strerror or exc}.", str(path)
+        ) from None
+
+
+def _kind_of(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
 def check_file(path: Path) -> None:
     """Raise the typed error describing why ``path`` is not a readable RoleMatrix file.
 
-    Reads at most the first 100 bytes; never opens the file for writing.
+    Reads at most the first 100 bytes; never opens the file for writing. The
+    file is opened without waiting (a named pipe would block a plain open
+    until something writes to it) and refused unless it is a regular file.
     """
     name = path.name
     where = str(path)
     try:
-        with path.open("rb") as stream:
-            header = stream.read(_HEADER_SIZE)
-            size = os.fstat(stream.fileno()).st_size
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        try:
+            mode = os.fstat(fd).st_mode
+            if stat.S_ISDIR(mode):
+                raise IsADirectoryError(errno.EISDIR, "is a directory")
+            if not stat.S_ISREG(mode):
+                raise NotADocumentError(
+                    f"{name} is {_kind_of(mode)}, not a RoleMatrix document: "
+                    "RoleMatrix opens only regular files.",
+                    where,
+                )
+            header = os.read(fd, _HEADER_SIZE)
+            size = os.fstat(fd).st_size
+        finally:
+            os.close(fd)
     except FileNotFoundError:
         if not path.parent.is_dir():
             raise NotFoundError(
@@ -63,6 +112,12 @@ def check_file(path: Path) -> None:
             f"{name} cannot be read: you do not have permission to read it.", where
         ) from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UnreadableFileError(
+                f"{name} cannot be opened: it is a symbolic link that leads back to itself "
+                "(a loop).",
+                where,
+            ) from None
         raise UnreadableFileError(f"{name} cannot be read: {exc.strerror or exc}.", where) from None
     if size == 0:
         raise EmptyFileError(
@@ -102,7 +157,21 @@ def check_file(path: Path) -> None:
 
 
 def _read_only_uri(path: Path) -> str:
-    return path.resolve().as_uri() + "?mode=ro"
+    """``mode=ro``; and ``immutable=1`` for a WAL-mode file without a ``-wal`` file beside it.
+
+    Reading a WAL-mode file (another program set it) makes SQLite create
+    ``-wal`` and ``-shm`` files beside it even read-only; with no ``-wal``
+    there is nothing they could add, and an immutable read creates nothing.
+    Our own saves never leave a file in WAL mode.
+    """
+    real = path.resolve()
+    uri = real.as_uri() + "?mode=ro"
+    with contextlib.suppress(OSError), real.open("rb") as stream:
+        header = stream.read(20)
+        wal = len(header) == 20 and header[18] == 2 and header[19] == 2
+        if wal and not real.with_name(real.name + "-wal").exists():
+            uri += "&immutable=1"
+    return uri
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:
@@ -158,6 +227,27 @@ def temp_beside(path: Path) -> Path:
         os.close(fd)
         return candidate
     raise FileExistsError(f"no free temporary name beside {path}")  # pragma: no cover
+
+
+def _temp_pattern(path: Path) -> re.Pattern[str]:
+    return re.compile(rf"\.{re.escape(path.name)}\.[0-9a-f]{{8}}\.saving\Z")
+
+
+def remove_stale_temps(path: Path) -> list[Path]:
+    """Delete what saves of ``path`` that crashed left beside it; returns what was removed.
+
+    Only files named as :func:`temp_beside` names them for this document, and
+    only to be called while holding its editing lock: then no live save of
+    it can own them.
+    """
+    pattern = _temp_pattern(path)
+    removed: list[Path] = []
+    with contextlib.suppress(OSError), os.scandir(path.parent) as entries:
+        for entry in entries:
+            if pattern.match(entry.name) and entry.is_file(follow_symlinks=False):
+                remove_quietly(Path(entry.path))
+                removed.append(Path(entry.path))
+    return removed
 
 
 def fsync_path(path: Path) -> None:

@@ -35,7 +35,7 @@ from rolematrix.core.model import Document, Matrix
 from rolematrix.core.names import distinct_name, normalise
 from rolematrix.store import schema as s
 from rolematrix.store.errors import MergeConflictError
-from rolematrix.store.history_log import SNAPSHOT, entry_of, read_since
+from rolematrix.store.history_log import ENTRY_COLUMNS, SNAPSHOT, entry_of, read_since, snapshot_of
 from rolematrix.store.merge import (
     MergePlan,
     RemoteMatrix,
@@ -98,7 +98,7 @@ def read_remote(
         theirs = read
     else:
         theirs = replace(mine, next_id=max(next_id, mine.next_id))
-    base = Structure.loads(snapshots[0].snapshot) if snapshots else theirs
+    base = snapshot_of(snapshots[0]) if snapshots else theirs
     entries = [entry_of(row) for row in rows if row.kind != SNAPSHOT]
     mine_base_tasks = {t.id for t in mine.tasks} & {t.id for t in base.tasks}
     mine_base_roles = {r.id for r in mine.roles} & {r.id for r in base.roles}
@@ -125,7 +125,7 @@ def read_remote(
 def read_entries_since(connection: Connection, db_id: int, version: int) -> list[HistoryEntry]:
     h = s.history
     query = (
-        select(*(c for c in h.c if c.name != "snapshot"))
+        select(*ENTRY_COLUMNS)
         .where(h.c.matrix_id == db_id, h.c.version > version, h.c.kind != SNAPSHOT)
         .order_by(h.c.version, h.c.id)
         .limit(_ENTRIES_PER_CHANGE)

@@ -15,7 +15,6 @@ by a little never leave a later save applied on top of an undone earlier one.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime
@@ -27,8 +26,15 @@ from rolematrix.core.history import Structure, apply_structure, matrix_from
 from rolematrix.core.model import Matrix
 from rolematrix.core.names import normalise
 from rolematrix.store import schema as s
-from rolematrix.store.history_log import SNAPSHOT, to_db_time
+from rolematrix.store.history_log import (
+    HISTORY_COLUMNS,
+    SNAPSHOT,
+    checked_rows,
+    snapshot_of,
+    to_db_time,
+)
 from rolematrix.store.reader import read_document
+from rolematrix.store.validation import damaged, json_value, text_value
 
 
 def document_at(
@@ -42,6 +48,9 @@ def document_at(
         ids = _ids_named(connection, matrix_name)
     loaded = read_document(connection, ids)
     when = to_db_time(connection, moment)
+    undated = connection.execute(select(h.c.id).where(h.c.at.is_(None)).limit(1)).scalar()
+    if undated is not None:
+        raise damaged("history", f"id={undated!r}", "at is missing (NULL)")
     query = select(h.c.matrix_id, func.min(h.c.version)).where(h.c.at > when)
     if ids is not None:
         query = query.where(h.c.matrix_id.in_(ids))
@@ -65,11 +74,10 @@ def document_at(
             continue
         if any(row.kind == "matrix-added" for row in rows):
             continue
-        data = json.loads(removal.snapshot)
-        matrix = matrix_from(Structure.from_json(data), (tuple(c) for c in data["cells"]))
+        matrix, position = _removed_matrix(removal)
         _rewind(matrix, [row for row in rows if row.version < removal.version])
         matrix.version = first - 1
-        out.insert(min(int(data.get("position", len(out))), len(out)), (db_id, matrix))
+        out.insert(min(len(out) if position is None else position, len(out)), (db_id, matrix))
     for _db_id, matrix in out:
         matrix.journal.clear()
     return out
@@ -80,23 +88,44 @@ def _ids_named(connection: Connection, name: str) -> list[int]:
     key = normalise(name)
     m = s.matrices
     now = [
-        row[0] for row in connection.execute(select(m.c.id, m.c.name)) if normalise(row[1]) == key
+        row[0]
+        for row in connection.execute(select(m.c.id, m.c.name))
+        if normalise(text_value(row[1], "matrices", f"id={row[0]}", "name")) == key
     ]
     if now:
         return now
     h = s.history
     query = select(h.c.matrix_id, h.c.matrix_name).distinct()
-    return sorted({row[0] for row in connection.execute(query) if normalise(row[1]) == key})
+    return sorted(
+        {
+            row[0]
+            for row in connection.execute(query)
+            if normalise(text_value(row[1], "history", f"matrix_id={row[0]}", "matrix_name")) == key
+        }
+    )
 
 
 def _rows_from(connection: Connection, db_id: int, version: int) -> list[Row[Any]]:
     h = s.history
     query = (
-        select(h)
+        select(*HISTORY_COLUMNS)
         .where(h.c.matrix_id == db_id, h.c.version >= version)
         .order_by(h.c.version.desc(), h.c.id)
     )
-    return list(connection.execute(query))
+    return checked_rows(connection.execute(query))
+
+
+def _removed_matrix(removal: Row[Any]) -> tuple[Matrix, int | None]:
+    """The whole matrix a ``matrix-removed`` row keeps and its place in the document;
+    unreadable is damage naming the row."""
+    label = f"id={removal.id!r}"
+    data = json_value(removal.snapshot, "history", label, "snapshot")
+    try:
+        matrix = matrix_from(Structure.from_json(data), (tuple(c) for c in data["cells"]))
+        position = data.get("position")
+        return matrix, None if position is None else int(position)
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+        raise damaged("history", label, f"snapshot is not readable ({exc})") from None
 
 
 def _rewind(matrix: Matrix, rows: Iterable[Row[Any]]) -> None:
@@ -108,7 +137,7 @@ def _rewind(matrix: Matrix, rows: Iterable[Row[Any]]) -> None:
         saved = by_version[version]
         for row in saved:
             if row.kind == SNAPSHOT and row.snapshot:
-                apply_structure(matrix, Structure.loads(row.snapshot))
+                apply_structure(matrix, snapshot_of(row))
         matrix.set_cells(
             (row.task_id, row.role_id, row.old)
             for row in saved
