@@ -37,7 +37,6 @@ import itertools
 import operator
 import os
 import re
-import zipfile
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -48,9 +47,11 @@ from rolematrix.core.codes import MARKS, ParsedCodes, clean_text, parse_codes
 from rolematrix.core.model import Document, Matrix, Phase
 from rolematrix.core.names import clean_name, distinct_name, normalise
 from rolematrix.core.schemes import CHECK_MARK, SCHEMES, Code, Scheme
-from rolematrix.io.files import read_input
+from rolematrix.io.files import check_regular_file, read_input
 from rolematrix.io.report import ImportProblem, ImportResult, UnreadableInputError, sheet_reference
-from rolematrix.io.xlsx_formulas import fill_missing_results
+from rolematrix.io.sheet_region import find_region
+from rolematrix.io.xlsx_formulas import missing_results
+from rolematrix.io.xlsx_reader import read_workbook
 
 __all__ = [
     "classify_cell",
@@ -227,6 +228,8 @@ class _Sheet:
     rows: list[Row]
     kinds: dict[Any, tuple[int, str]]
     problems: list[tuple[int, int, ImportProblem]] = field(default_factory=list)
+    row0: int = 0  # where rows[0][0] stands in the sheet (a region cut out of it)
+    col0: int = 0
 
     def kind(self, value: Any) -> tuple[int, str]:
         key = value if value.__class__ is str else (value.__class__, value)
@@ -236,7 +239,7 @@ class _Sheet:
         return found
 
     def at(self, row: int, col: int) -> str:
-        return f"{self.name}!{column_letter(col)}{row + 1}"
+        return f"{self.name}!{column_letter(col + self.col0)}{row + self.row0 + 1}"
 
     def value(self, row: int, col: int) -> Any:
         cells = self.rows[row]
@@ -443,7 +446,7 @@ def _roles(sheet: _Sheet, grid: _Grid) -> list[tuple[int, str]]:
                 for i in range(grid.first_row, grid.last_row + 1)
             ):
                 continue  # an empty separator column
-            name = column_letter(col)
+            name = column_letter(col + sheet.col0)
             sheet.report(at_row, col, f"a role column without a name; named {name!r}")
         unique = distinct_name(name, taken)
         if unique != name:
@@ -551,7 +554,7 @@ def _read_grid(sheet: _Sheet, grid: _Grid, matrix_name: str, title: str) -> Matr
             continue
         name = clean_name(sheet.text(i, task_col))
         if kind == "orphan":
-            name = f"Row {i + 1}"
+            name = f"Row {i + sheet.row0 + 1}"
             sheet.report(i, task_col, f"codes without a task name; kept as task {name!r}")
         unique = distinct_name(name, task_names)
         if unique != name:
@@ -652,21 +655,66 @@ def _title(sheet: _Sheet, grid: _Grid) -> str:
     return ""
 
 
-def read_sheet_rows(sheets: Sequence[tuple[str, str, list[Row]]], source_name: str) -> ImportResult:
+@dataclass(slots=True)
+class PlacedRows:
+    """A sheet's table region as dense rows, where it stands, and what was left outside."""
+
+    name: str  # as cell locations write it ('RACI Sheet')
+    default_name: str  # the matrix name when the table has no title
+    rows: list[Row]
+    row0: int = 0
+    col0: int = 0
+    outside: list[tuple[int, int, Any]] = field(default_factory=list)
+
+
+#: Cells outside the table reported one by one; the rest are counted.
+_OUTSIDE_REPORTED = 20
+
+
+def _report_outside(sheet: PlacedRows, problems: list[ImportProblem]) -> None:
+    if not sheet.outside:
+        return
+    last_row = sheet.row0 + max(len(sheet.rows), 1)
+    last_col = sheet.col0 + max((len(r) for r in sheet.rows), default=1)
+    region = f"{column_letter(sheet.col0)}{sheet.row0 + 1}:{column_letter(last_col - 1)}{last_row}"
+    for r, c, value in sheet.outside[:_OUTSIDE_REPORTED]:
+        text = cell_text(value).strip()
+        if len(text) > 60:
+            text = text[:57] + "..."
+        problems.append(
+            ImportProblem(
+                f"{sheet.name}!{column_letter(c)}{r + 1}",
+                f"{text!r} stands far from the table ({region}); not imported",
+            )
+        )
+    more = len(sheet.outside) - _OUTSIDE_REPORTED
+    if more > 0:
+        problems.append(
+            ImportProblem(
+                sheet.name, f"{more:,} more cells far from the table ({region}); not imported"
+            )
+        )
+
+
+def read_sheet_rows(
+    sheets: Sequence[tuple[str, str, list[Row]] | PlacedRows], source_name: str
+) -> ImportResult:
     """Read loaded sheets as matrices.
 
     Each sheet is (name used in cell locations, matrix name when the table has
-    no title, rows starting at A1).
+    no title, rows starting at A1), or a :class:`PlacedRows` cut out of a sheet.
     """
     document = Document()
     problems: list[ImportProblem] = []
     taken: set[str] = set()
     kinds: dict[Any, tuple[int, str]] = {}
-    for sheet_name, default_name, rows in sheets:
-        sheet = _Sheet(sheet_name, rows, kinds)
+    for given in sheets:
+        placed = given if isinstance(given, PlacedRows) else PlacedRows(*given)
+        sheet_name, default_name, rows = placed.name, placed.default_name, placed.rows
+        sheet = _Sheet(sheet_name, rows, kinds, row0=placed.row0, col0=placed.col0)
         grid = _find_grid(sheet)
         if grid is None:
-            if any(not sheet.blank(i) for i in range(len(rows))):
+            if any(not sheet.blank(i) for i in range(len(rows))) or placed.outside:
                 problems.append(
                     ImportProblem(sheet_name, "no table of roles and codes found; sheet skipped")
                 )
@@ -681,6 +729,7 @@ def read_sheet_rows(sheets: Sequence[tuple[str, str, list[Row]]], source_name: s
         taken.add(normalise(unique))
         document.matrices.append(_read_grid(sheet, grid, unique, title))
         problems.extend(sheet.sorted_problems())
+        _report_outside(placed, problems)
     if not document.matrices:
         raise UnreadableInputError(
             f"{source_name}: no table of roles and codes found (roles across the first row, "
@@ -690,40 +739,41 @@ def read_sheet_rows(sheets: Sequence[tuple[str, str, list[Row]]], source_name: s
 
 
 # ----------------------------------------------------------------------------- xlsx
-# what openpyxl raises on a workbook whose parts are broken (XML parse errors are SyntaxErrors)
-_DAMAGED = (KeyError, ValueError, TypeError, EOFError, SyntaxError, AttributeError, IndexError)
-
-
 def read_sheet_xlsx(path: str | os.PathLike[str]) -> ImportResult:
-    """Read every sheet of a workbook that holds a grid of codes; each becomes a matrix."""
-    import openpyxl  # heavy: imported only when a workbook is read
-    from openpyxl.utils.exceptions import InvalidFileException
+    """Read every sheet of a workbook that holds a grid of codes; each becomes a matrix.
 
+    The workbook is streamed (:mod:`rolematrix.io.xlsx_reader`) within the named
+    limits; each sheet's table is found among its filled cells
+    (:mod:`rolematrix.io.sheet_region`) and only that region is read as rows.
+    """
     source = Path(path)
-    if not source.exists():
-        raise UnreadableInputError(f"{source}: no such file")
-    try:
-        workbook = openpyxl.load_workbook(source, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, *_DAMAGED) as exc:
-        raise UnreadableInputError(
-            f"{source.name}: not an Excel workbook (.xlsx) or damaged ({exc})"
-        ) from exc
-    except OSError as exc:
-        raise UnreadableInputError(f"{source.name}: cannot read the file ({exc})") from exc
-    try:
-        sheets = []
-        for worksheet in workbook.worksheets:
-            worksheet.reset_dimensions()  # other tools write wrong sizes; read what is there
-            rows = list(worksheet.iter_rows(values_only=True))
-            sheets.append((sheet_reference(worksheet.title), worksheet.title, rows))
-    except (zipfile.BadZipFile, OSError, *_DAMAGED) as exc:
-        raise UnreadableInputError(f"{source.name}: the workbook is damaged ({exc})") from exc
-    finally:
-        workbook.close()
-    notes = fill_missing_results(
-        source, {title: rows for _, title, rows in sheets}, {t: q for q, t, _ in sheets}
-    )
-    result = read_sheet_rows(sheets, source.name)
+    check_regular_file(source)
+    workbook = read_workbook(source)
+    kinds: dict[Any, tuple[int, str]] = {}
+
+    def is_code(value: Any) -> bool:
+        key = value if value.__class__ is str else (value.__class__, value)
+        found = kinds.get(key)
+        if found is None:
+            found = kinds[key] = classify_cell(value)
+        return found[0] == CODE
+
+    notes: list[ImportProblem] = []
+    placed: list[tuple[str, str, list[Row]] | PlacedRows] = []
+    for cells in workbook.sheets:
+        notes.extend(missing_results(cells))
+        region = find_region(cells.rows, is_code, source.name, cells.title)
+        placed.append(
+            PlacedRows(
+                sheet_reference(cells.title),
+                cells.title,
+                list(region.rows),
+                region.row0,
+                region.col0,
+                region.outside,
+            )
+        )
+    result = read_sheet_rows(placed, source.name)
     result.problems[:0] = notes
     return result
 

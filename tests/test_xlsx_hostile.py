@@ -1,0 +1,200 @@
+"""Workbooks built to exhaust the machine are read or refused quickly, naming the file and
+the limit they hit; the import never materialises a sheet's used range."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from rolematrix.cli import main
+from rolematrix.core.model import Document
+from rolematrix.io import limits
+from rolematrix.io.xlsx_workbook import write_xlsx
+from tests import xlsx_hostile as hostile
+from tests.matrices import raci
+
+
+def run_import(
+    capsys: pytest.CaptureFixture[str], path: Path, seconds: float = 10.0
+) -> tuple[int, str, float]:
+    """(exit code, stderr, seconds taken) of ``rolematrix import path``."""
+    capsys.readouterr()
+    start = time.perf_counter()
+    code = main(["import", str(path), str(path.with_suffix(".rolematrix"))])
+    took = time.perf_counter() - start
+    assert took < seconds, f"{path.name} took {took:.1f} s"
+    return code, capsys.readouterr().err, took
+
+
+def refused(capsys: pytest.CaptureFixture[str], path: Path, *needles: str) -> str:
+    code, err, _ = run_import(capsys, path)
+    assert code == 2, err
+    assert "Traceback" not in err
+    assert path.name in err
+    for needle in needles:
+        assert needle in err, err
+    return err
+
+
+def test_a_cell_at_the_last_row_and_column_does_not_widen_the_scan(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, err, _ = run_import(capsys, hostile.far_cell(tmp_path / "far.xlsx"), seconds=5)
+    assert code == 0, err
+    assert "Sheet1!XFD1048576: 'far away' stands far from the table (A1:C3); not imported" in err
+
+
+def test_a_row_number_in_the_billions_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    refused(capsys, hostile.huge_row_number(tmp_path / "rows.xlsx"), "MAX_ROWS", "3,000,000,000")
+
+
+def test_a_zip_bomb_is_refused_before_it_is_inflated(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = hostile.zip_bomb(tmp_path / "bomb.xlsx", 16 << 20)
+    assert path.stat().st_size < 100_000
+    refused(capsys, path, "MAX_COMPRESSION_RATIO", "xl/worksheets/sheet1.xml")
+
+
+def test_a_part_larger_than_its_declared_size_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = hostile.write_workbook(tmp_path / "lying.xlsx", hostile.rows_xml(hostile.TABLE))
+    data = bytearray(path.read_bytes())
+    name = b"xl/worksheets/sheet1.xml"
+    for signature, size_at in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        at = data.index(signature + b"", data.index(signature))
+        while data[at + (30 if signature == b"PK\x03\x04" else 46) :].find(name) != 0:
+            at = data.index(signature, at + 4)
+        data[at + size_at : at + size_at + 4] = (40).to_bytes(4, "little")  # claims 40 bytes
+    path.write_bytes(bytes(data))
+    refused(capsys, path, "xl/worksheets/sheet1.xml")
+
+
+def test_a_huge_part_is_refused_by_its_declared_size(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(limits, "MAX_PART_BYTES", 50_000)
+    path = hostile.huge_xml(tmp_path / "part.xlsx", 20_000)
+    refused(capsys, path, "MAX_PART_BYTES", "xl/worksheets/sheet1.xml")
+
+
+def test_too_many_cells_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(limits, "MAX_CELLS", 1_000)
+    refused(capsys, hostile.huge_xml(tmp_path / "cells.xlsx", 2_000), "MAX_CELLS")
+
+
+def test_too_many_shared_strings_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(limits, "MAX_SHARED_STRINGS", 1_000)
+    path = hostile.many_shared_strings(tmp_path / "strings.xlsx", 1_001)
+    refused(capsys, path, "MAX_SHARED_STRINGS", "xl/sharedStrings.xml")
+
+
+def test_a_string_longer_than_the_limit_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = hostile.long_string(tmp_path / "long.xlsx", limits.MAX_STRING_CHARS + 1)
+    refused(capsys, path, "MAX_STRING_CHARS")
+
+
+def test_a_string_within_the_limit_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, err, _ = run_import(capsys, hostile.long_string(tmp_path / "ok.xlsx", 30_000))
+    assert code == 0, err
+
+
+def test_deeply_nested_xml_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    refused(capsys, hostile.deep_xml(tmp_path / "deep.xlsx", 10_000), "MAX_XML_DEPTH")
+
+
+def test_entity_declarations_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    refused(capsys, hostile.billion_laughs(tmp_path / "laughs.xlsx"), "DOCTYPE")
+
+
+def test_a_table_region_past_the_limit_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(limits, "MAX_TABLE_CELLS", 6)
+    refused(capsys, hostile.write_workbook(tmp_path / "wide.xlsx", hostile.rows_xml(hostile.TABLE)),
+            "MAX_TABLE_CELLS")  # fmt: skip
+
+
+def test_a_negative_shared_string_index_is_refused_naming_the_cell(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    refs = b'<row r="5"><c r="A5" t="s"><v>0</v></c><c r="B5" t="s"><v>-1</v></c></row>'
+    path = hostile.write_workbook(
+        tmp_path / "negative.xlsx",
+        hostile.rows_xml(hostile.TABLE) + refs,
+        hostile.shared_strings(["Ship", "R"]),
+    )
+    refused(capsys, path, "Sheet1!B5", "shared string '-1'")
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".json"])
+def test_a_named_pipe_is_refused_without_blocking(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str
+) -> None:
+    fifo = tmp_path / f"x{suffix}"
+    os.mkfifo(fifo)
+    link = tmp_path / f"link{suffix}"
+    link.symlink_to(fifo)
+    for path in (fifo, link):
+        outcome: list[int] = []
+        args = ["import", str(path), str(tmp_path / "o.rolematrix")]
+        worker = threading.Thread(target=lambda a=args, o=outcome: o.append(main(a)), daemon=True)
+        worker.start()
+        worker.join(10)
+        if worker.is_alive():  # unblock the reader so that the test run can end
+            with fifo.open("wb"):
+                pass
+            pytest.fail(f"import of the pipe {path.name} blocked")
+        assert outcome == [2]
+        err = capsys.readouterr().err
+        assert f"{path.name}: not a regular file" in err
+
+
+def test_a_damaged_sheet_in_a_rolematrix_workbook_names_the_part(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+
+    good = tmp_path / "ours.xlsx"
+    write_xlsx(Document([raci({"Plan": {"PM": "A", "Dev": "R"}})]), good)
+    bad = tmp_path / "ours-damaged.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(bad, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data[: len(data) // 2]
+            target.writestr(item, data)
+    refused(capsys, bad, "xl/worksheets/sheet1.xml", "damaged")
+
+
+def test_a_rolematrix_workbook_is_held_to_the_same_limits(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+
+    good = tmp_path / "ours.xlsx"
+    write_xlsx(Document([raci({"Plan": {"PM": "A", "Dev": "R"}})]), good)
+    bad = tmp_path / "ours-bomb.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(bad, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"</worksheet>", b" " * (16 << 20) + b"</worksheet>")
+            target.writestr(item.filename, data)
+    refused(capsys, bad, "MAX_COMPRESSION_RATIO")
