@@ -43,6 +43,7 @@ from rolematrix.io.report import ExportError, ImportProblem, ImportResult, Unrea
 from rolematrix.io.sheet_import import (
     classify_cell,
     column_letter,
+    csv_rows,
     decode_text,
     detect_scheme,
     read_sheet_text,
@@ -374,10 +375,7 @@ def loads_csv(text: str, source_name: str) -> ImportResult:
     delimiter = _long_form_delimiter(text.splitlines()[0])
     if delimiter is None:
         return read_sheet_text(text, source_name)
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as exc:
-        raise UnreadableInputError(f"{source_name}: not readable as CSV ({exc})") from exc
+    rows = csv_rows(text, delimiter, source_name)
     problems: list[ImportProblem] = []
     document = Document()
     for data in _collect(rows[1:], source_name, problems):

@@ -38,7 +38,7 @@ import operator
 import os
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,6 +47,7 @@ from rolematrix.core.codes import MARKS, ParsedCodes, clean_text, parse_codes
 from rolematrix.core.model import Document, Matrix, Phase
 from rolematrix.core.names import clean_name, distinct_name, normalise
 from rolematrix.core.schemes import CHECK_MARK, SCHEMES, Code, Scheme
+from rolematrix.io import limits
 from rolematrix.io.files import check_regular_file, read_input
 from rolematrix.io.report import ImportProblem, ImportResult, UnreadableInputError, sheet_reference
 from rolematrix.io.sheet_region import find_region
@@ -749,6 +750,20 @@ def read_sheet_xlsx(path: str | os.PathLike[str]) -> ImportResult:
     source = Path(path)
     check_regular_file(source)
     workbook = read_workbook(source)
+    notes = [note for cells in workbook.sheets for note in missing_results(cells)]
+    result = _read_sparse([(c.title, c.title, c.rows) for c in workbook.sheets], source.name)
+    result.problems[:0] = notes
+    return result
+
+
+def _read_sparse(
+    sheets: Sequence[tuple[str, str, Mapping[int, Sequence[tuple[int, Any]]]]], source_name: str
+) -> ImportResult:
+    """Read sheets given as their filled cells: (title, matrix name, row -> [(col, value)]).
+
+    The title is quoted for cell locations when it is a workbook's sheet title
+    (``'RACI Sheet'!B4``); a csv's file name is used as it is.
+    """
     kinds: dict[Any, tuple[int, str]] = {}
 
     def is_code(value: Any) -> bool:
@@ -758,24 +773,16 @@ def read_sheet_xlsx(path: str | os.PathLike[str]) -> ImportResult:
             found = kinds[key] = classify_cell(value)
         return found[0] == CODE
 
-    notes: list[ImportProblem] = []
     placed: list[tuple[str, str, list[Row]] | PlacedRows] = []
-    for cells in workbook.sheets:
-        notes.extend(missing_results(cells))
-        region = find_region(cells.rows, is_code, source.name, cells.title)
+    for title, default_name, cells in sheets:
+        region = find_region(cells, is_code, source_name, title)
+        where = title if title == source_name else sheet_reference(title)
         placed.append(
             PlacedRows(
-                sheet_reference(cells.title),
-                cells.title,
-                list(region.rows),
-                region.row0,
-                region.col0,
-                region.outside,
+                where, default_name, list(region.rows), region.row0, region.col0, region.outside
             )
         )
-    result = read_sheet_rows(placed, source.name)
-    result.problems[:0] = notes
-    return result
+    return read_sheet_rows(placed, source_name)
 
 
 # ------------------------------------------------------------------------------ csv
@@ -793,14 +800,39 @@ def decode_text(data: bytes, source_name: str) -> tuple[str, list[ImportProblem]
         return data.decode("cp1252", errors="replace"), [note]
 
 
+def csv_rows(text: str, delimiter: str, source_name: str) -> list[list[str]]:
+    """The fields of csv ``text``; a field past :data:`~rolematrix.io.limits.MAX_CSV_FIELD_CHARS`
+    (or damaged quoting) is refused naming the file, never a traceback."""
+    previous = csv.field_size_limit(limits.MAX_CSV_FIELD_CHARS)
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        if "field limit" in str(exc):
+            raise limits.exceeded(
+                source_name,
+                f"a field is longer than {limits.MAX_CSV_FIELD_CHARS:,} characters",
+                limits.MAX_CSV_FIELD_CHARS,
+                "MAX_CSV_FIELD_CHARS",
+            ) from exc
+        raise UnreadableInputError(f"{source_name}: not readable as CSV ({exc})") from exc
+    finally:
+        csv.field_size_limit(previous)
+
+
 def sniff_delimiter(text: str) -> str:
     """Comma, semicolon or tab: the one that splits the first lines most consistently."""
     lines = [line for line in text.splitlines()[:60] if line.strip()]
     best, best_score = ",", (-1, -1)
     for delimiter in (",", ";", "\t"):
         counts: dict[int, int] = {}
-        for fields in csv.reader(lines, delimiter=delimiter):
-            counts[len(fields)] = counts.get(len(fields), 0) + 1
+        previous = csv.field_size_limit(limits.MAX_CSV_FIELD_CHARS)
+        try:
+            for fields in csv.reader(lines, delimiter=delimiter):
+                counts[len(fields)] = counts.get(len(fields), 0) + 1
+        except csv.Error:
+            continue  # not this delimiter; the reader proper says what is wrong
+        finally:
+            csv.field_size_limit(previous)
         wide = {n: k for n, k in counts.items() if n > 1}
         if not wide:
             continue
@@ -816,14 +848,18 @@ def read_sheet_text(text: str, source_name: str) -> ImportResult:
     if text.startswith("\ufeff"):
         text = text[1:]
     delimiter = sniff_delimiter(text)
-    try:
-        rows: list[Row] = [
-            tuple(value if value.strip() else None for value in fields)
-            for fields in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        ]
-    except csv.Error as exc:
-        raise UnreadableInputError(f"{source_name}: not readable as CSV ({exc})") from exc
-    return read_sheet_rows([(source_name, Path(source_name).stem, rows)], source_name)
+    cells: dict[int, list[tuple[int, Any]]] = {}
+    filled = 0
+    for r, fields in enumerate(csv_rows(text, delimiter, source_name)):
+        row = [(c, value) for c, value in enumerate(fields) if value.strip()]
+        if row:
+            cells[r] = row
+            filled += len(row)
+    if filled > limits.MAX_CELLS:
+        raise limits.exceeded(
+            source_name, f"the file holds {filled:,} cells", limits.MAX_CELLS, "MAX_CELLS"
+        )
+    return _read_sparse([(source_name, Path(source_name).stem, cells)], source_name)
 
 
 def read_sheet_csv(path: str | os.PathLike[str]) -> ImportResult:
