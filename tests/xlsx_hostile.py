@@ -174,3 +174,24 @@ def billion_laughs(path: Path, levels: int = 10) -> Path:
     )
     refs = b'<row r="5"><c r="A5" t="s"><v>0</v></c></row>'
     return write_workbook(path, rows_xml(TABLE) + refs, shared)
+
+
+def sheet_workbook(path: Path, rows: list[list[object]]) -> Path:
+    """A workbook of ``rows``: strings, numbers, and (formula, saved result) pairs, the way
+    Excel saves a COUNTIF beside its last result (a result of None: saved without one)."""
+
+    def one(r: int, c: int, value: object) -> bytes:
+        if isinstance(value, tuple):
+            formula, result = value
+            saved = b"" if result is None else f"<v>{result}</v>".encode()
+            return f'<c r="{column(c)}{r + 1}"><f>{escape(formula)}</f>'.encode() + saved + b"</c>"
+        assert isinstance(value, (str, int, float))
+        return cell(r, c, value)
+
+    data = b"".join(
+        f'<row r="{r + 1}">'.encode()
+        + b"".join(one(r, c, v) for c, v in enumerate(row) if v is not None)
+        + b"</row>"
+        for r, row in enumerate(rows)
+    )
+    return write_workbook(path, data)

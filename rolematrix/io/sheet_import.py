@@ -127,6 +127,45 @@ _NOTES_HEADERS = frozenset(
 )
 
 
+#: Headers of an ID column: its values become the tasks' references.
+_ID_HEADERS = frozenset(
+    {"id", "#", "no", "no.", "nr", "nr.", "ref", "ref.", "reference", "wbs", "number", "num",
+     "item no", "item no.", "task id", "lfd. nr.", "№", "номер", "шифр", "شماره", "ردیف", "کد"}
+)  # fmt: skip
+#: Headers of columns that count or check the codes (``=COUNTIF(C4:F4;"A")``).
+_CHECK_HEADER = re.compile(
+    r"^(?:#|№|σ|∑)|^(?:check|checks|count|counts|total|totals|sum|number of|anzahl|summe|"
+    r"prüfung|kontrolle|итого|всего|сумма|проверка|количество|جمع|مجموع|تعداد|کنترل)\b"
+)
+#: Names of a totals row below the tasks.
+_TOTAL_NAMES = re.compile(
+    r"^(?:total|totals|sum|count|check|gesamt|summe|anzahl|итого|всего|сумма|جمع|مجموع|تعداد)\b"
+)
+_REFERENCE = re.compile(r"^[#№]?[A-Za-z]{0,4}[-_ ]?\d+(?:[.\-/]\d+)*[A-Za-z]?\.?$")
+_NUMERIC = re.compile(r"^[-+]?\d+(?:[.,]\d+)?%?$")
+
+
+def _is_reference(value: Any) -> bool:
+    """Does a cell read as a task's ID ("1", "1.2", "T-07", "#3") rather than its name?"""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return True
+    return isinstance(value, str) and bool(_REFERENCE.match(value.strip()))
+
+
+def _is_count(value: Any) -> bool:
+    """A number, a number typed as text, or a formula: what total and check cells hold."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return True
+    if not isinstance(value, str):
+        return False
+    text = value.strip()
+    return text.startswith("=") or bool(_NUMERIC.match(text))
+
+
 def column_letter(index: int) -> str:
     """Spreadsheet column name of a 0-based column index (0 -> A, 26 -> AA)."""
     letters = ""
@@ -366,11 +405,12 @@ def _find_grid(sheet: _Sheet) -> _Grid | None:
     _, first_col, last_col = best
 
     # the task column: leftmost column left of the block with text in most coded rows
+    # (an ID column of "1", "1.2", "T-07" is text too, but names no task)
     votes = [0] * first_col
-    for spans, other in zip(code_span, others, strict=True):
+    for index, (spans, other) in enumerate(zip(code_span, others, strict=True)):
         if spans is not None:
             for col, kind in other:
-                if col < first_col and kind == TEXT:
+                if col < first_col and kind == TEXT and not _is_reference(rows[index][col]):
                     votes[col] += 1
     if not votes or max(votes) == 0:
         return None
@@ -414,6 +454,8 @@ def _find_grid(sheet: _Sheet) -> _Grid | None:
         word = normalise(sheet.text(header, col))
         if header is None or not word or word in _DESCRIPTION_HEADERS or word in _NOTES_HEADERS:
             return False
+        if _CHECK_HEADER.search(word):
+            return False  # a check column whose counts are all 0 ("-" marks, to the reader)
         header_text = 1 if sheet.kind(sheet.value(header, col))[0] >= TEXT else 0
         return code_count[col] == 0 and text_count[col] <= header_text
 
@@ -510,6 +552,62 @@ def _extra_columns(sheet: _Sheet, grid: _Grid) -> list[int]:
     return sorted(found)
 
 
+def _reference_column(
+    sheet: _Sheet, grid: _Grid, extra_cols: list[int], labels: dict[int, str], task_rows: list[int]
+) -> int | None:
+    """The ID column left of the roles: IDs in most task rows (or an ID header), nothing else.
+
+    Its values become the tasks' references, kept as written ("1", "1.2", "T-07").
+    """
+    best: int | None = None
+    for col in extra_cols:
+        if col >= grid.first_col:
+            continue
+        values = [
+            v for i in task_rows if (v := sheet.value(i, col)) is not None and cell_text(v).strip()
+        ]
+        if not values or not all(_is_reference(v) for v in values):
+            continue
+        if len(values) * 2 < len(task_rows) and normalise(labels[col]) not in _ID_HEADERS:
+            continue
+        if best is None or abs(col - grid.task_col) < abs(best - grid.task_col):
+            best = col
+    return best
+
+
+def _check_columns(
+    sheet: _Sheet, grid: _Grid, extra_cols: list[int], labels: dict[int, str], task_rows: list[int]
+) -> list[int]:
+    """Columns beside the roles that count or check the codes: only numbers or formulas in
+    the task rows, under a header such as "Check", "Count A", "Total" or "#A" (a numeric
+    column under another header, "Effort (days)", stays a note)."""
+    found = []
+    for col in extra_cols:
+        values = [
+            v for i in task_rows if (v := sheet.value(i, col)) is not None and cell_text(v).strip()
+        ]
+        if not values or not all(_is_count(v) for v in values):
+            continue
+        formulas = all(isinstance(v, str) and v.strip().startswith("=") for v in values)
+        if formulas or _CHECK_HEADER.search(normalise(labels[col])):
+            found.append(col)
+    return found
+
+
+def _is_totals_row(sheet: _Sheet, grid: _Grid, index: int, name: str) -> bool:
+    """A row under (or among) the tasks whose role cells hold only numbers or formulas:
+    the totals a sheet keeps of its codes, no task."""
+    values = [
+        v
+        for v in sheet.rows[index][grid.first_col : grid.last_col + 1]
+        if v is not None and cell_text(v).strip()
+    ]
+    if not values or not all(_is_count(v) for v in values):
+        return False
+    numbers = sum(1 for v in values if not (isinstance(v, (int, float)) and v == 0))
+    return numbers > 0 or not name or bool(_TOTAL_NAMES.search(normalise(name)))
+
+
 def _read_grid(sheet: _Sheet, grid: _Grid, matrix_name: str, title: str) -> Matrix:
     rows = sheet.rows
     task_col, first_col, last_col = grid.task_col, grid.first_col, grid.last_col
@@ -517,6 +615,20 @@ def _read_grid(sheet: _Sheet, grid: _Grid, matrix_name: str, title: str) -> Matr
     extra_cols = _extra_columns(sheet, grid)
     labels = {col: clean_name(sheet.text(grid.header, col)) for col in extra_cols}
     kinds = _row_kinds(sheet, grid)
+    task_rows = [
+        grid.first_row + offset for offset, kind in enumerate(kinds) if kind in {"task", "orphan"}
+    ]
+    reference_col = _reference_column(sheet, grid, extra_cols, labels, task_rows)
+    for col in _check_columns(sheet, grid, extra_cols, labels, task_rows):
+        extra_cols.remove(col)
+        label = f" {labels[col]!r}" if labels[col] else ""
+        sheet.report(
+            grid.header if grid.header is not None else grid.first_row,
+            col,
+            f"column{label} holds only numbers or formulas (a total or check column); not imported",
+        )
+    if reference_col is not None:
+        extra_cols.remove(reference_col)
 
     def followed_by_tasks(index: int) -> bool:
         for kind in kinds[index + 1 :]:
@@ -554,6 +666,14 @@ def _read_grid(sheet: _Sheet, grid: _Grid, matrix_name: str, title: str) -> Matr
             description_lines.extend(sheet.text(i, c) for c in extra_cols if sheet.text(i, c))
             continue
         name = clean_name(sheet.text(i, task_col))
+        if _is_totals_row(sheet, grid, i, name):
+            sheet.report(
+                i,
+                task_col,
+                f"row {i + sheet.row0 + 1}{f' ({name!r})' if name else ''} holds only numbers "
+                "or formulas (a totals row); not imported",
+            )
+            continue
         if kind == "orphan":
             name = f"Row {i + sheet.row0 + 1}"
             sheet.report(i, task_col, f"codes without a task name; kept as task {name!r}")
@@ -576,8 +696,15 @@ def _read_grid(sheet: _Sheet, grid: _Grid, matrix_name: str, title: str) -> Matr
                 notes.append(f"{labels[col]}: {text}")
         if phase is None:
             phase = matrix.add_phase("")
+        reference = ""
+        if reference_col is not None:
+            reference = cell_text(sheet.value(i, reference_col)).strip()
         task_id = matrix.add_task(
-            unique, phase.id, description="\n".join(description), notes="\n".join(notes)
+            unique,
+            phase.id,
+            description="\n".join(description),
+            notes="\n".join(notes),
+            reference=reference,
         ).id
         # gap columns are empty in every table row, so every value found has a role
         pairs = [
