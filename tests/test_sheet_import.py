@@ -453,3 +453,14 @@ def test_a_numeric_column_under_another_header_stays_a_note(tmp_path: Path) -> N
     path.write_text("Task,PM,Dev,Effort\nPlan,A,R,3\nBuild,C,A,5\n", encoding="utf-8")
     matrix = read_sheet_csv(path).document.matrices[0]
     assert [t.notes for t in matrix.tasks] == ["Effort: 3", "Effort: 5"]
+
+
+def test_numbered_task_names_are_names_not_ids(tmp_path: Path) -> None:
+    path = tmp_path / "numbered.csv"
+    path.write_text("No.,Task,PM,Dev\n1,Task 1,A,R\n2,Step 2,C,A\n3,Task 3,R,A\n", encoding="utf-8")
+    matrix = read_sheet_csv(path).document.matrices[0]
+    assert [(t.reference, t.name) for t in matrix.tasks] == [
+        ("1", "Task 1"),
+        ("2", "Step 2"),
+        ("3", "Task 3"),
+    ]

@@ -198,3 +198,22 @@ def test_a_rolematrix_workbook_is_held_to_the_same_limits(
                 data = data.replace(b"</worksheet>", b" " * (16 << 20) + b"</worksheet>")
             target.writestr(item.filename, data)
     refused(capsys, bad, "MAX_COMPRESSION_RATIO")
+
+
+def test_nested_cells_are_held_to_the_depth_limit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    nest = b'<c r="A9"><v>1</v>' * 5_000 + b"</c>" * 5_000
+    path = hostile.write_workbook(
+        tmp_path / "cells.xlsx", hostile.rows_xml(hostile.TABLE) + b'<row r="9">' + nest + b"</row>"
+    )
+    refused(capsys, path, "MAX_XML_DEPTH")
+
+
+def test_elements_past_the_limit_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(limits, "MAX_XML_ELEMENTS", 5_000)
+    rows = b"".join(f'<row r="{r}"/>'.encode() for r in range(10, 6_000))
+    path = hostile.write_workbook(tmp_path / "rows.xlsx", hostile.rows_xml(hostile.TABLE) + rows)
+    refused(capsys, path, "MAX_XML_ELEMENTS")

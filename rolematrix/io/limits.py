@@ -15,13 +15,13 @@ from __future__ import annotations
 from rolematrix.io.report import UnreadableInputError
 
 #: Input files larger than this are refused before any is read.
-MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_FILE_BYTES = 32 * 1024 * 1024
 #: Members of an xlsx zip.
 MAX_ZIP_MEMBERS = 10_000
 #: Inflated size of one xlsx member, declared or actual.
-MAX_PART_BYTES = 256 * 1024 * 1024
+MAX_PART_BYTES = 128 * 1024 * 1024
 #: Inflated size of all xlsx members together.
-MAX_TOTAL_BYTES = 512 * 1024 * 1024
+MAX_TOTAL_BYTES = 256 * 1024 * 1024
 #: Inflated : compressed size of a member (real sheets stay below 30:1) ...
 MAX_COMPRESSION_RATIO = 200
 #: ... checked for members inflating past this size (tiny parts compress oddly).
@@ -29,12 +29,17 @@ RATIO_FLOOR_BYTES = 1024 * 1024
 #: Row and column numbers (Excel's own limits: 1,048,576 rows, 16,384 columns, XFD).
 MAX_ROWS = 1_048_576
 MAX_COLUMNS = 16_384
-#: Cells written in all sheets of a workbook, filled or not.
-MAX_CELLS = 4_000_000
+#: Cells written in all sheets of a workbook, filled or not (Excel writes formatted empty
+#: cells too): bounds the time spent parsing.
+MAX_CELLS = 2_000_000
+#: Cells holding something, in all sheets of a workbook or in a csv: bounds the memory.
+MAX_FILLED_CELLS = 1_200_000
 #: Cells of the rectangle a table is read from (rows x columns).
 MAX_TABLE_CELLS = 3_000_000
+#: XML elements in all parts of a workbook (a filled cell takes two or three).
+MAX_XML_ELEMENTS = 6_000_000
 #: Shared strings of a workbook.
-MAX_SHARED_STRINGS = 2_000_000
+MAX_SHARED_STRINGS = 1_000_000
 #: Characters of one cell's text (Excel's own limit is 32,767).
 MAX_STRING_CHARS = 100_000
 #: Nesting depth of XML elements in any part.

@@ -38,7 +38,7 @@ import operator
 import os
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -141,7 +141,10 @@ _CHECK_HEADER = re.compile(
 _TOTAL_NAMES = re.compile(
     r"^(?:total|totals|sum|count|check|gesamt|summe|anzahl|итого|всего|сумма|جمع|مجموع|تعداد)\b"
 )
-_REFERENCE = re.compile(r"^[#№]?[A-Za-z]{0,4}[-_ ]?\d+(?:[.\-/]\d+)*[A-Za-z]?\.?$")
+# "1", "1.2", "2.a", "T-07", "WP3", "#4" -- but "Task 1" and "Step 2" are names
+_REFERENCE = re.compile(
+    r"^[#№]?(?:[A-Z]{1,5}|[A-Za-z]{1,2})?[-_.]?\d+(?:[.\-/]\d+)*(?:\.?[A-Za-z])?\.?$"
+)
 _NUMERIC = re.compile(r"^[-+]?\d+(?:[.,]\d+)?%?$")
 
 
@@ -927,23 +930,29 @@ def decode_text(data: bytes, source_name: str) -> tuple[str, list[ImportProblem]
         return data.decode("cp1252", errors="replace"), [note]
 
 
-def csv_rows(text: str, delimiter: str, source_name: str) -> list[list[str]]:
-    """The fields of csv ``text``; a field past :data:`~rolematrix.io.limits.MAX_CSV_FIELD_CHARS`
-    (or damaged quoting) is refused naming the file, never a traceback."""
-    previous = csv.field_size_limit(limits.MAX_CSV_FIELD_CHARS)
-    try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as exc:
-        if "field limit" in str(exc):
-            raise limits.exceeded(
-                source_name,
-                f"a field is longer than {limits.MAX_CSV_FIELD_CHARS:,} characters",
-                limits.MAX_CSV_FIELD_CHARS,
-                "MAX_CSV_FIELD_CHARS",
-            ) from exc
-        raise UnreadableInputError(f"{source_name}: not readable as CSV ({exc})") from exc
-    finally:
-        csv.field_size_limit(previous)
+def csv_rows(text: str, delimiter: str, source_name: str) -> Iterator[list[str]]:
+    """The rows of csv ``text``, one at a time (a 60 MB file of tiny fields would take
+    gigabytes as one list); a field past :data:`~rolematrix.io.limits.MAX_CSV_FIELD_CHARS`
+    or damaged quoting is refused naming the file, never a traceback."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    while True:
+        previous = csv.field_size_limit(limits.MAX_CSV_FIELD_CHARS)
+        try:
+            row = next(reader, None)
+        except csv.Error as exc:
+            if "field limit" in str(exc):
+                raise limits.exceeded(
+                    source_name,
+                    f"a field is longer than {limits.MAX_CSV_FIELD_CHARS:,} characters",
+                    limits.MAX_CSV_FIELD_CHARS,
+                    "MAX_CSV_FIELD_CHARS",
+                ) from exc
+            raise UnreadableInputError(f"{source_name}: not readable as CSV ({exc})") from exc
+        finally:
+            csv.field_size_limit(previous)
+        if row is None:
+            return
+        yield row
 
 
 def sniff_delimiter(text: str) -> str:
@@ -982,10 +991,13 @@ def read_sheet_text(text: str, source_name: str) -> ImportResult:
         if row:
             cells[r] = row
             filled += len(row)
-    if filled > limits.MAX_CELLS:
-        raise limits.exceeded(
-            source_name, f"the file holds {filled:,} cells", limits.MAX_CELLS, "MAX_CELLS"
-        )
+            if filled > limits.MAX_FILLED_CELLS:
+                raise limits.exceeded(
+                    source_name,
+                    f"the file holds more than {limits.MAX_FILLED_CELLS:,} filled cells",
+                    limits.MAX_FILLED_CELLS,
+                    "MAX_FILLED_CELLS",
+                )
     return _read_sparse([(source_name, Path(source_name).stem, cells)], source_name)
 
 

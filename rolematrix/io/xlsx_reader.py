@@ -197,8 +197,14 @@ def _parse(
     start: Callable[[str, dict[str, str]], None],
     end: Callable[[str], None],
     text: Callable[[str], None] | None = None,
+    raw: Callable[[str], None] | None = None,
+    budget: list[int] | None = None,
 ) -> None:
     """Run expat over one part with the handlers given (tag names without prefix).
+
+    With ``raw`` (the sheets: millions of elements) the handlers get the tag
+    names as written and keep the depth themselves; ``raw`` is told the root's
+    prefix (``"x:"`` or ``""``) first.
 
     DOCTYPE and entity declarations are refused, nesting is capped; anything
     expat or the zip cannot read becomes "the part ... is damaged".
@@ -207,6 +213,7 @@ def _parse(
     parser.buffer_text = True
     parser.buffer_size = 1 << 16
     depth = 0
+    elements = budget if budget is not None else [0, 0, limits.MAX_XML_ELEMENTS]
 
     def refuse_doctype(*_: object) -> None:
         raise _Refused(f"the part {name} declares a DOCTYPE or entities, which no workbook needs")
@@ -214,6 +221,9 @@ def _parse(
     def on_start(tag: str, attrs: dict[str, str]) -> None:
         nonlocal depth
         depth += 1
+        elements[2] -= 1
+        if elements[2] < 0:
+            raise too_many_elements(source)
         if depth > limits.MAX_XML_DEPTH:
             raise exceeded(
                 source,
@@ -234,6 +244,16 @@ def _parse(
     parser.ExternalEntityRefHandler = refuse_doctype
     parser.StartElementHandler = on_start
     parser.EndElementHandler = on_end
+    if raw is not None:
+
+        def first(tag: str, attrs: dict[str, str]) -> None:
+            prefix = tag.rpartition(":")[0]
+            raw(prefix + ":" if prefix else "")
+            parser.StartElementHandler = start
+            start(tag, attrs)
+
+        parser.StartElementHandler = first
+        parser.EndElementHandler = end
     if text is not None:
         parser.CharacterDataHandler = text
     try:
@@ -250,6 +270,15 @@ def _parse(
         raise UnreadableInputError(
             f"{source}: the workbook is damaged (the part {name}: {exc})"
         ) from exc
+
+
+def too_many_elements(source: str) -> Exception:
+    return exceeded(
+        source,
+        f"the workbook's parts hold more than {limits.MAX_XML_ELEMENTS:,} XML elements",
+        limits.MAX_XML_ELEMENTS,
+        "MAX_XML_ELEMENTS",
+    )
 
 
 def _attr(attrs: dict[str, str], local: str) -> str | None:
@@ -269,7 +298,9 @@ def _resolve(base: str, target: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(base), target))
 
 
-def _workbook_index(archive: zipfile.ZipFile, source: str) -> tuple[list[tuple[str, str]], bool]:
+def _workbook_index(
+    archive: zipfile.ZipFile, source: str, budget: list[int]
+) -> tuple[list[tuple[str, str]], bool]:
     """(sheet title, part name) of each worksheet in order, and the date1904 flag."""
     book = "xl/workbook.xml"
     for item in archive.namelist():
@@ -286,7 +317,7 @@ def _workbook_index(archive: zipfile.ZipFile, source: str) -> tuple[list[tuple[s
         elif tag == "workbookPr":
             flags["date1904"] = attrs.get("date1904", "").lower() in {"1", "true"}
 
-    _parse(archive, book, source, start, lambda tag: None)
+    _parse(archive, book, source, start, lambda tag: None, budget=budget)
     rels_name = posixpath.join(posixpath.dirname(book), "_rels", posixpath.basename(book) + ".rels")
     targets: dict[str, tuple[str, str]] = {}
 
@@ -295,7 +326,7 @@ def _workbook_index(archive: zipfile.ZipFile, source: str) -> tuple[list[tuple[s
             targets[attrs.get("Id", "")] = (attrs.get("Target", ""), attrs.get("Type", ""))
 
     if rels_name in archive.NameToInfo:
-        _parse(archive, rels_name, source, rel, lambda tag: None)
+        _parse(archive, rels_name, source, rel, lambda tag: None, budget=budget)
     parts = []
     for title, rel_id in sheets:
         target, kind = targets.get(rel_id, ("", ""))
@@ -305,53 +336,80 @@ def _workbook_index(archive: zipfile.ZipFile, source: str) -> tuple[list[tuple[s
     return parts, flags["date1904"]
 
 
-def _shared_strings(archive: zipfile.ZipFile, source: str) -> list[str]:
-    name = next((n for n in archive.namelist() if n.lower() == "xl/sharedstrings.xml"), None)
-    if name is None:
-        return []
-    strings: list[str] = []
-    pieces: list[str] = []
-    state = {"in_t": False, "phonetic": 0, "length": 0}
+class _SharedReader:
+    """expat handlers collecting the shared strings (``<si>``), phonetic runs left out."""
 
-    def start(tag: str, attrs: dict[str, str]) -> None:
-        if tag == "si":
-            pieces.clear()
-            state["length"] = 0
-        elif tag == "t":
-            state["in_t"] = True
-        elif tag in ("rPh", "phoneticPr"):
-            state["phonetic"] += 1
+    def __init__(self, name: str, source: str, budget: list[int]) -> None:
+        self.name, self.source, self.budget = name, source, budget
+        self.strings: list[str] = []
+        self.pieces: list[str] = []
+        self.length = 0
+        self.depth = 0
+        self.in_t = False
+        self.phonetic = 0
+        self.prefix("")
 
-    def end(tag: str) -> None:
-        if tag == "si":
-            if len(strings) >= limits.MAX_SHARED_STRINGS:
+    def prefix(self, prefix: str) -> None:
+        self.t_si, self.t_t, self.t_rph = (prefix + t for t in ("si", "t", "rPh"))
+
+    def start(self, tag: str, attrs: dict[str, str]) -> None:
+        self.depth += 1
+        if self.depth > limits.MAX_XML_DEPTH:
+            raise exceeded(
+                self.source,
+                f"the part {self.name} nests deeper than {limits.MAX_XML_DEPTH} levels",
+                limits.MAX_XML_DEPTH,
+                "MAX_XML_DEPTH",
+            )
+        self.budget[2] -= 1
+        if self.budget[2] < 0:
+            raise too_many_elements(self.source)
+        if tag == self.t_t:
+            self.in_t = True
+        elif tag == self.t_si:
+            self.pieces = []
+            self.length = 0
+        elif tag == self.t_rph:
+            self.phonetic += 1
+
+    def end(self, tag: str) -> None:
+        self.depth -= 1
+        if tag == self.t_t:
+            self.in_t = False
+        elif tag == self.t_si:
+            if len(self.strings) >= limits.MAX_SHARED_STRINGS:
                 raise exceeded(
-                    source,
-                    f"the part {name} holds more than {limits.MAX_SHARED_STRINGS:,} strings",
+                    self.source,
+                    f"the part {self.name} holds more than {limits.MAX_SHARED_STRINGS:,} strings",
                     limits.MAX_SHARED_STRINGS,
                     "MAX_SHARED_STRINGS",
                 )
-            strings.append(_unescape("".join(pieces)))
-        elif tag == "t":
-            state["in_t"] = False
-        elif tag in ("rPh", "phoneticPr"):
-            state["phonetic"] -= 1
+            pieces = self.pieces
+            self.strings.append(_unescape(pieces[0] if len(pieces) == 1 else "".join(pieces)))
+        elif tag == self.t_rph:
+            self.phonetic -= 1
 
-    def text(data: str) -> None:
-        if state["in_t"] and not state["phonetic"]:
-            state["length"] += len(data)
-            if state["length"] > limits.MAX_STRING_CHARS:
+    def text(self, data: str) -> None:
+        if self.in_t and not self.phonetic:
+            self.length += len(data)
+            if self.length > limits.MAX_STRING_CHARS:
                 raise exceeded(
-                    source,
-                    f"shared string {len(strings) + 1:,} in {name} is longer than "
+                    self.source,
+                    f"shared string {len(self.strings) + 1:,} in {self.name} is longer than "
                     f"{limits.MAX_STRING_CHARS:,} characters",
                     limits.MAX_STRING_CHARS,
                     "MAX_STRING_CHARS",
                 )
-            pieces.append(data)
+            self.pieces.append(data)
 
-    _parse(archive, name, source, start, end, text)
-    return strings
+
+def _shared_strings(archive: zipfile.ZipFile, source: str, budget: list[int]) -> list[str]:
+    name = next((n for n in archive.namelist() if n.lower() == "xl/sharedstrings.xml"), None)
+    if name is None:
+        return []
+    reader = _SharedReader(name, source, budget)
+    _parse(archive, name, source, reader.start, reader.end, reader.text, reader.prefix, budget)
+    return reader.strings
 
 
 def _is_date_code(code: str) -> tuple[bool, bool]:
@@ -366,7 +424,7 @@ def _is_date_code(code: str) -> tuple[bool, bool]:
     return has_date or has_time, has_time and not any(ch in bare for ch in "dy")
 
 
-def _date_styles(archive: zipfile.ZipFile, source: str) -> dict[int, bool]:
+def _date_styles(archive: zipfile.ZipFile, source: str, budget: list[int]) -> dict[int, bool]:
     """Style index -> True for time-only, False for dates, for styles showing dates or times."""
     name = next((n for n in archive.namelist() if n.lower() == "xl/styles.xml"), None)
     if name is None:
@@ -392,7 +450,7 @@ def _date_styles(archive: zipfile.ZipFile, source: str) -> dict[int, bool]:
         if tag == "cellXfs":
             where["xfs"] = False
 
-    _parse(archive, name, source, start, end)
+    _parse(archive, name, source, start, end, budget=budget)
     styles: dict[int, bool] = {}
     for index, fmt in enumerate(formats):
         if fmt in custom:
@@ -468,11 +526,11 @@ class _SheetReader:
     ) -> None:
         self.sheet, self.part, self.source = sheet, part, source
         self.shared, self.dates, self.date1904 = shared, dates, date1904
-        self.budget = budget  # [cells left for the workbook]
+        self.budget = budget  # [cells, filled cells, XML elements] left for the workbook
         self.row = -1
         self.col = -1
         self.kind = "n"
-        self.style = 0
+        self.style: str | None = None
         self.ref = ""
         self.pieces: list[str] = []
         self.formula: list[str] | None = None
@@ -481,69 +539,98 @@ class _SheetReader:
         self.collect: list[str] | None = None
         self.length = 0
         self.in_cell = False
+        self.depth = 0
+        self.max_depth = limits.MAX_XML_DEPTH
+        self.columns: dict[str, int] = {}
+        self.prefix("")
 
     def where(self) -> str:
         return f"{self.sheet.title}!{self.ref}" if self.ref else self.sheet.title
 
+    def prefix(self, prefix: str) -> None:
+        """Tag names as this part writes them (``c`` or ``x:c``): compared as they come."""
+        self.t_c, self.t_v, self.t_f, self.t_row = (prefix + t for t in ("c", "v", "f", "row"))
+        self.t_is, self.t_t, self.t_rph = (prefix + t for t in ("is", "t", "rPh"))
+
     def start(self, tag: str, attrs: dict[str, str]) -> None:
-        if tag == "c":
-            self.budget[0] -= 1
-            if self.budget[0] < 0:
-                raise exceeded(
-                    self.source,
-                    f"the workbook holds more than {limits.MAX_CELLS:,} cells",
-                    limits.MAX_CELLS,
-                    "MAX_CELLS",
-                )
-            ref = attrs.get("r")
-            if ref:
+        self.depth += 1
+        if self.depth > self.max_depth:
+            raise exceeded(
+                self.source,
+                f"the part {self.part} nests deeper than {limits.MAX_XML_DEPTH} levels",
+                limits.MAX_XML_DEPTH,
+                "MAX_XML_DEPTH",
+            )
+        budget = self.budget
+        budget[2] -= 1
+        if budget[2] < 0:
+            raise too_many_elements(self.source)
+        if tag == self.t_c:
+            self.start_cell(attrs)
+        elif tag == self.t_v:
+            self.value = self.collect = []
+            self.length = 0
+        elif tag == self.t_row and not self.in_cell:
+            number = attrs.get("r")
+            if number is not None:
+                if not number.isdigit():
+                    raise UnreadableInputError(
+                        f"{self.source}: the workbook is damaged (the part {self.part}: "
+                        f"row number {number!r})"
+                    )
+                row = int(number) - 1
+                self._check_position(row, 0)
+            else:
+                row = self.row + 1
+            self.row, self.col = row, -1
+        elif not self.in_cell:
+            return
+        elif tag == self.t_f:
+            self.formula = self.collect = []
+            self.length = 0
+        elif tag == self.t_is:
+            self.inline = []
+            self.length = 0
+        elif tag == self.t_t and self.inline is not None:
+            self.collect = self.inline
+        elif tag == self.t_rph:
+            self.collect = None
+
+    def start_cell(self, attrs: dict[str, str]) -> None:
+        budget = self.budget
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise exceeded(
+                self.source,
+                f"the workbook holds more than {limits.MAX_CELLS:,} cells",
+                limits.MAX_CELLS,
+                "MAX_CELLS",
+            )
+        ref = attrs.get("r")
+        if ref:
+            letters = ref.rstrip("0123456789")
+            col = self.columns.get(letters)
+            digits = ref[len(letters) :]
+            if col is None or not digits or not digits.isdigit():
                 found = _CELL_REF.match(ref)
                 if found is None:
                     raise UnreadableInputError(
                         f"{self.source}: the workbook is damaged (the part {self.part}: "
                         f"cell reference {ref!r})"
                     )
-                col, row = _column(found.group(1)), int(found.group(2)) - 1
-                self.ref = ref.upper()
-            else:
-                row, col = max(self.row, 0), self.col + 1
-                self.ref = ""
+                col = self.columns[letters] = _column(found.group(1))
+            row = int(digits) - 1
+            self.ref = ref
+        else:
+            row, col = max(self.row, 0), self.col + 1
+            self.ref = f"{_letters(col)}{row + 1}"
+        if row >= limits.MAX_ROWS or col >= limits.MAX_COLUMNS or row < 0:
             self._check_position(row, col)
-            self.row, self.col = row, col
-            if not self.ref:
-                self.ref = f"{_letters(col)}{row + 1}"
-            self.kind = attrs.get("t", "n")
-            style = attrs.get("s")
-            self.style = int(style) if style and style.isdigit() else 0
-            self.formula = self.value = self.inline = self.collect = None
-            self.in_cell = True
-        elif not self.in_cell:
-            if tag == "row":
-                number = attrs.get("r")
-                if number is not None:
-                    if not number.isdigit():
-                        raise UnreadableInputError(
-                            f"{self.source}: the workbook is damaged (the part {self.part}: "
-                            f"row number {number!r})"
-                        )
-                    row = int(number) - 1
-                    self._check_position(row, 0)
-                else:
-                    row = self.row + 1
-                self.row, self.col = row, -1
-        elif tag == "v":
-            self.value = self.collect = []
-            self.length = 0
-        elif tag == "f":
-            self.formula = self.collect = []
-            self.length = 0
-        elif tag == "is":
-            self.inline = []
-            self.length = 0
-        elif tag == "t" and self.inline is not None:
-            self.collect = self.inline
-        elif tag == "rPh":
-            self.collect = None
+        self.row, self.col = row, col
+        self.kind = attrs.get("t", "n")
+        self.style = attrs.get("s")
+        self.formula = self.value = self.inline = self.collect = None
+        self.in_cell = True
 
     def _check_position(self, row: int, col: int) -> None:
         if row >= limits.MAX_ROWS or row < 0:
@@ -562,7 +649,8 @@ class _SheetReader:
             )
 
     def text(self, data: str) -> None:
-        if self.collect is not None:
+        collect = self.collect
+        if collect is not None:
             self.length += len(data)
             if self.length > limits.MAX_STRING_CHARS:
                 raise exceeded(
@@ -571,31 +659,38 @@ class _SheetReader:
                     limits.MAX_STRING_CHARS,
                     "MAX_STRING_CHARS",
                 )
-            self.collect.append(data)
+            collect.append(data)
 
     def end(self, tag: str) -> None:
-        if tag == "c":
+        self.depth -= 1
+        if tag == self.t_c:
             self.in_cell = False
             self._store()
-        elif tag in ("v", "f", "t"):
+        else:
             self.collect = None
 
     def _store(self) -> None:
-        raw = "".join(self.value) if self.value is not None else ""
+        if self.value is None and self.inline is None and self.formula is None:
+            return  # an empty cell, written for its format
+        pieces = self.value
+        raw = "" if pieces is None else pieces[0] if len(pieces) == 1 else "".join(pieces)
         value: Any = None
         kind = self.kind
-        if kind == "inlineStr":
-            value = _unescape("".join(self.inline)) if self.inline is not None else raw or None
-        elif not raw:
-            value = None
-        elif kind == "s":
-            index = _number(raw.strip())
-            if not isinstance(index, int) or not 0 <= index < len(self.shared):
+        if kind == "s" and raw:  # the most common cell: a shared string
+            try:
+                index = int(raw)
+            except ValueError:
+                index = -1
+            if not 0 <= index < len(self.shared):
                 raise UnreadableInputError(
                     f"{self.source}: {self.where()} refers to shared string {raw.strip()!r}, "
                     f"which does not exist (the workbook has {len(self.shared):,})"
                 )
             value = self.shared[index]
+        elif kind == "inlineStr":
+            value = _unescape("".join(self.inline)) if self.inline is not None else raw or None
+        elif not raw:
+            value = None
         elif kind in ("str", "e"):
             value = _unescape(raw)
         elif kind == "b":
@@ -611,7 +706,8 @@ class _SheetReader:
                 raise UnreadableInputError(
                     f"{self.source}: {self.where()} is damaged (number {raw[:40]!r})"
                 )
-            time_only = self.dates.get(self.style)
+            style = self.style
+            time_only = self.dates.get(int(style)) if style and style.isdigit() else None
             value = number if time_only is None else _as_date(number, self.date1904, time_only)
         if value is None and self.formula is not None:
             formula = "".join(self.formula).strip()
@@ -620,6 +716,14 @@ class _SheetReader:
                 self.sheet.formulas.append((self.row, self.col, value))
         if value is None or value == "":
             return
+        self.budget[1] -= 1
+        if self.budget[1] < 0:
+            raise exceeded(
+                self.source,
+                f"the workbook holds more than {limits.MAX_FILLED_CELLS:,} filled cells",
+                limits.MAX_FILLED_CELLS,
+                "MAX_FILLED_CELLS",
+            )
         cells = self.sheet.rows.get(self.row)
         if cells is None:
             self.sheet.rows[self.row] = [(self.col, value)]
@@ -636,10 +740,10 @@ def read_workbook(path: str | Path) -> Workbook:
     path = Path(path)
     source = path.name
     with open_zip(path) as archive:
-        parts, date1904 = _workbook_index(archive, source)
-        shared = _shared_strings(archive, source)
-        dates = _date_styles(archive, source)
-        budget = [limits.MAX_CELLS]
+        budget = [limits.MAX_CELLS, limits.MAX_FILLED_CELLS, limits.MAX_XML_ELEMENTS]
+        parts, date1904 = _workbook_index(archive, source, budget)
+        shared = _shared_strings(archive, source, budget)
+        dates = _date_styles(archive, source, budget)
         sheets = []
         for title, part in parts:
             sheet = SheetCells(title)
@@ -649,6 +753,8 @@ def read_workbook(path: str | Path) -> Workbook:
                     "is missing)"
                 )
             reader = _SheetReader(sheet, part, source, shared, dates, date1904, budget)
-            _parse(archive, part, source, reader.start, reader.end, reader.text)
+            _parse(
+                archive, part, source, reader.start, reader.end, reader.text, reader.prefix, budget
+            )
             sheets.append(sheet)
     return Workbook(sheets, date1904)
