@@ -464,3 +464,26 @@ def test_numbered_task_names_are_names_not_ids(tmp_path: Path) -> None:
         ("2", "Step 2"),
         ("3", "Task 3"),
     ]
+
+
+@pytest.mark.parametrize("epoch", ["1900", "1904"])
+def test_dates_are_read_as_the_cell_shows_them(tmp_path: Path, epoch: str) -> None:
+    import datetime as dt
+
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    book = openpyxl.Workbook()
+    if epoch == "1904":
+        book.epoch = CALENDAR_MAC_1904
+    sheet = book.active
+    for row in (["Task", "PM", "Dev", "Due"], ["Plan", "A", "R", dt.date(2026, 5, 3)]):
+        sheet.append(row)
+    sheet.append(["Build", "C", "A", dt.datetime(2026, 5, 4, 9, 30)])
+    sheet.append(["Ship", "R", "A", 45000])  # a number, not formatted as a date
+    book.save(tmp_path / "dates.xlsx")
+    matrix = read_sheet_xlsx(tmp_path / "dates.xlsx").document.matrices[0]
+    assert [t.notes for t in matrix.tasks] == [
+        "Due: 2026-05-03",
+        "Due: 2026-05-04T09:30:00",
+        "Due: 45000",
+    ]

@@ -217,3 +217,10 @@ def test_elements_past_the_limit_are_refused(
     rows = b"".join(f'<row r="{r}"/>'.encode() for r in range(10, 6_000))
     path = hostile.write_workbook(tmp_path / "rows.xlsx", hostile.rows_xml(hostile.TABLE) + rows)
     refused(capsys, path, "MAX_XML_ELEMENTS")
+
+
+def test_every_limit_is_documented() -> None:
+    documented = (Path(__file__).parent.parent / "docs" / "formats.md").read_text("utf-8")
+    names = [name for name in vars(limits) if name.startswith("MAX_")]
+    assert names
+    assert [name for name in names if f"`{name}`" not in documented] == []

@@ -470,11 +470,10 @@ def _as_date(serial: float, date1904: bool, time_only: bool) -> Any:
     epoch = _EPOCH_1904 if date1904 else _EPOCH_1900
     if not date1904 and 0 < serial < 60:
         serial += 1
-    try:
-        stamp = epoch + dt.timedelta(days=serial)
-    except OverflowError:
+    try:  # Excel keeps milliseconds; the float's last digits are noise
+        return epoch + dt.timedelta(milliseconds=round(serial * 86_400_000))
+    except (OverflowError, ValueError):
         return serial
-    return stamp.replace(microsecond=0) if stamp.microsecond >= 999_500 else stamp
 
 
 def _column(letters: str) -> int:
