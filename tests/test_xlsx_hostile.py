@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from rolematrix.cli import main
+from rolematrix.cli import load_document, main
 from rolematrix.core.model import Document
 from rolematrix.io import limits
 from rolematrix.io.xlsx_workbook import write_xlsx
@@ -224,3 +224,22 @@ def test_every_limit_is_documented() -> None:
     names = [name for name in vars(limits) if name.startswith("MAX_")]
     assert names
     assert [name for name in names if f"`{name}`" not in documented] == []
+
+
+def test_a_far_note_typed_into_a_rolematrix_workbook_is_reported_quickly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import openpyxl
+
+    path = tmp_path / "ours-edited.xlsx"
+    write_xlsx(Document([raci({"Plan": {"PM": "A", "Dev": "R"}}, name="Team")]), path)
+    book = openpyxl.load_workbook(path)
+    book["Team"]["XFD1048576"] = "far note"
+    book.save(path)
+    code, err, _ = run_import(capsys, path, seconds=5)
+    assert code == 0, err
+    assert "Team!XFD1048576: 'far note' stands far from the matrix; not imported" in err
+    imported = load_document(str(path.with_suffix(".rolematrix"))).matrices[0]
+    assert {t.name: dict(imported.row(t.id)) for t in imported.tasks} == {
+        "Plan": {r.id: c for r, c in zip(imported.roles, ["A", "R"], strict=True)}
+    }

@@ -116,3 +116,49 @@ def find_region(
         rows.append(tuple(dense))
     outside.sort()
     return Region(first_row, first_col, rows, outside)
+
+
+def _extent(positions: list[int], gap: int) -> int:
+    """The last position reached from 0 in steps of at most ``gap`` empty positions."""
+    last = -1
+    for pos in positions:
+        if pos - last > gap + 1:
+            break
+        last = pos
+    return last
+
+
+def anchored_region(cells: SparseRows, source: str, sheet: str) -> Region:
+    """The rectangle from A1 that a sheet RoleMatrix wrote covers, rows padded to one width.
+
+    The sheet a person edited may carry a note far away (``XFD1048576``); the
+    rectangle stops where :data:`ROW_GAP` empty rows (:data:`COL_GAP` columns)
+    follow, and what lies beyond is handed back to be reported.
+    """
+    last_row = _extent(sorted(r for r, row in cells.items() if row), ROW_GAP)
+    columns = sorted({c for r, row in cells.items() if r <= last_row for c, _ in row})
+    last_col = _extent(columns, COL_GAP)
+    height, width = last_row + 1, last_col + 1
+    if width * height > limits.MAX_TABLE_CELLS:
+        raise exceeded(
+            source,
+            f"the sheet {sheet!r} spans {height:,} rows x {width:,} columns",
+            limits.MAX_TABLE_CELLS,
+            "MAX_TABLE_CELLS",
+        )
+    empty: tuple[Any, ...] = (None,) * width
+    rows: list[tuple[Any, ...]] = [empty] * height
+    outside: list[tuple[int, int, Any]] = []
+    for r, row in cells.items():
+        if r > last_row:
+            outside.extend((r, c, v) for c, v in row)
+            continue
+        dense: list[Any] = [None] * width
+        for c, v in row:
+            if c <= last_col:
+                dense[c] = v
+            else:
+                outside.append((r, c, v))
+        rows[r] = tuple(dense)
+    outside.sort()
+    return Region(0, 0, rows, outside)

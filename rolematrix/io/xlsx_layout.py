@@ -42,6 +42,7 @@ from rolematrix.io.report import (
     kept_text,
     sheet_reference,
 )
+from rolematrix.io.sheet_region import anchored_region
 from rolematrix.io.text_safety import cell_text
 from rolematrix.io.xlsx_formulas import missing_results
 from rolematrix.io.xlsx_reader import SheetCells, open_zip, part_chunks, read_workbook
@@ -220,8 +221,16 @@ def read_xlsx_layout(path: str | Path) -> ImportResult:
         for entry in payload["matrices"]:
             cells = book.sheet(entry["sheet"])
             if cells is not None and entry["sheet"] not in grids:
-                grids[entry["sheet"]] = cells.dense(source)
+                region = anchored_region(cells.rows, source, cells.title)
+                grids[entry["sheet"]] = region.rows
                 problems.extend(missing_results(cells))
+                problems.extend(
+                    ImportProblem(
+                        cell_ref(cells.title, r, c),
+                        f"{str(v)[:60]!r} stands far from the matrix; not imported",
+                    )
+                    for r, c, v in region.outside
+                )
         document = Document()
         for entry in payload["matrices"]:
             sheet_name = entry["sheet"]

@@ -56,32 +56,6 @@ class SheetCells:
     rows: dict[int, list[tuple[int, Any]]] = field(default_factory=dict)
     formulas: list[tuple[int, int, str]] = field(default_factory=list)
 
-    def dense(self, source: str) -> list[tuple[Any, ...]]:
-        """Rows from A1 to the last filled cell, for sheets RoleMatrix itself wrote."""
-        if not self.rows:
-            return []
-        height = max(self.rows) + 1
-        width = max(cells[-1][0] for cells in self.rows.values() if cells) + 1
-        if height * width > limits.MAX_TABLE_CELLS:
-            raise exceeded(
-                source,
-                f"the sheet {self.title!r} spans {height:,} rows x {width:,} columns",
-                limits.MAX_TABLE_CELLS,
-                "MAX_TABLE_CELLS",
-            )
-        dense: list[tuple[Any, ...]] = []
-        empty: tuple[Any, ...] = ()
-        for r in range(height):
-            cells = self.rows.get(r)
-            if not cells:
-                dense.append(empty)
-                continue
-            row: list[Any] = [None] * (cells[-1][0] + 1)
-            for c, value in cells:
-                row[c] = value
-            dense.append(tuple(row))
-        return dense
-
 
 @dataclass(slots=True)
 class Workbook:
