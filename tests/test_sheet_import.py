@@ -487,3 +487,10 @@ def test_dates_are_read_as_the_cell_shows_them(tmp_path: Path, epoch: str) -> No
         "Due: 2026-05-04T09:30:00",
         "Due: 45000",
     ]
+
+
+def test_tasks_named_like_ids_are_still_tasks(tmp_path: Path) -> None:
+    path = tmp_path / "ids.csv"
+    path.write_text("Task,PM,Dev\nT-01,A,R\nT-02,C,A\n", encoding="utf-8")
+    matrix = read_sheet_csv(path).document.matrices[0]
+    assert [t.name for t in matrix.tasks] == ["T-01", "T-02"]

@@ -10,18 +10,23 @@ dropped silently.
 
 How a sheet is read:
 
-1. Every cell is classified once per distinct value (a dict; most cells repeat
+1. Only the region of the sheet's filled cells that holds the table is read
+   (:mod:`rolematrix.io.sheet_region`); cells far from it are reported. Every
+   cell in it is classified once per distinct value (a dict; most cells repeat
    a handful of strings): empty, not-involved marker, codes, text, number.
 2. The role block is the run of columns holding the most codes, where codes
    outweigh text; the task column is the leftmost column left of it holding
-   text in most rows that carry codes; the header is the nearest row above the
-   first code row with text in the block (or that row itself when its corner
+   text in most rows that carry codes -- names, not IDs like "1.2" or "T-07";
+   an ID column beside it gives the tasks' references; the header is the
+   nearest row above the first code row with text in the block (or that row itself when its corner
    is empty or says "Task" -- role names like "DA" read as codes); the title is
    the first text above the header.
 3. Rows below the header are tasks (a name and cells), phases (a name and no
    codes, directly followed by tasks, or a label standing left of the task
    column) or blank. Text columns beside the table become task descriptions
    or notes; text above or below the table becomes the matrix description.
+   Columns and rows of only numbers or formulas (a COUNTIF check column, a
+   totals row) are no roles and no tasks: they are reported as not imported.
 4. The scheme is the one that leaves the fewest cells with codes it does not
    define (only check marks: CHECK). Cells are then parsed in that scheme: a
    stray single letter stays in the cell as an unknown code for the checker
@@ -409,12 +414,22 @@ def _find_grid(sheet: _Sheet) -> _Grid | None:
 
     # the task column: leftmost column left of the block with text in most coded rows
     # (an ID column of "1", "1.2", "T-07" is text too, but names no task)
-    votes = [0] * first_col
-    for index, (spans, other) in enumerate(zip(code_span, others, strict=True)):
-        if spans is not None:
-            for col, kind in other:
-                if col < first_col and kind == TEXT and not _is_reference(rows[index][col]):
-                    votes[col] += 1
+    def count_votes(names_only: bool) -> list[int]:
+        votes = [0] * first_col
+        for index, (spans, other) in enumerate(zip(code_span, others, strict=True)):
+            if spans is not None:
+                for col, kind in other:
+                    if (
+                        col < first_col
+                        and kind == TEXT
+                        and not (names_only and _is_reference(rows[index][col]))
+                    ):
+                        votes[col] += 1
+        return votes
+
+    votes = count_votes(names_only=True)
+    if not votes or max(votes) == 0:
+        votes = count_votes(names_only=False)  # tasks named "T-01", "T-02": IDs are the names
     if not votes or max(votes) == 0:
         return None
     top = max(votes)
