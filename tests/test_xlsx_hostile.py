@@ -63,19 +63,34 @@ def test_a_zip_bomb_is_refused_before_it_is_inflated(
     refused(capsys, path, "MAX_COMPRESSION_RATIO", "xl/worksheets/sheet1.xml")
 
 
+def patch_headers(path: Path, name: bytes, local_at: int, central_at: int, value: bytes) -> None:
+    """Overwrite a field of ``name``'s local and central zip headers (offsets in each)."""
+    data = bytearray(path.read_bytes())
+    for signature, field_at, name_at in (
+        (b"PK\x03\x04", local_at, 30),
+        (b"PK\x01\x02", central_at, 46),
+    ):
+        at = data.index(signature)
+        while data[at + name_at : at + name_at + len(name)] != name:
+            at = data.index(signature, at + 4)
+        data[at + field_at : at + field_at + len(value)] = value
+    path.write_bytes(bytes(data))
+
+
 def test_a_part_larger_than_its_declared_size_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = hostile.write_workbook(tmp_path / "lying.xlsx", hostile.rows_xml(hostile.TABLE))
-    data = bytearray(path.read_bytes())
-    name = b"xl/worksheets/sheet1.xml"
-    for signature, size_at in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
-        at = data.index(signature + b"", data.index(signature))
-        while data[at + (30 if signature == b"PK\x03\x04" else 46) :].find(name) != 0:
-            at = data.index(signature, at + 4)
-        data[at + size_at : at + size_at + 4] = (40).to_bytes(4, "little")  # claims 40 bytes
-    path.write_bytes(bytes(data))
+    patch_headers(path, b"xl/worksheets/sheet1.xml", 22, 24, (40).to_bytes(4, "little"))
     refused(capsys, path, "xl/worksheets/sheet1.xml")
+
+
+def test_a_part_in_an_unknown_compression_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = hostile.write_workbook(tmp_path / "method.xlsx", hostile.rows_xml(hostile.TABLE))
+    patch_headers(path, b"xl/worksheets/sheet1.xml", 8, 10, (99).to_bytes(2, "little"))
+    refused(capsys, path, "xl/worksheets/sheet1.xml", "damaged")
 
 
 def test_a_huge_part_is_refused_by_its_declared_size(

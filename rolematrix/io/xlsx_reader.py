@@ -29,7 +29,7 @@ from xml.parsers import expat
 
 from rolematrix.io import limits
 from rolematrix.io.limits import exceeded
-from rolematrix.io.report import UnreadableInputError
+from rolematrix.io.report import UnreadableInputError, sheet_reference
 
 __all__ = ["SheetCells", "Workbook", "check_zip", "read_workbook"]
 
@@ -240,7 +240,15 @@ def _parse(
         raise UnreadableInputError(
             f"{source}: the workbook is damaged (the part {name}: {exc})"
         ) from exc
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError, KeyError) as exc:
+    except (
+        zipfile.BadZipFile,
+        EOFError,
+        OSError,
+        ValueError,
+        KeyError,
+        RuntimeError,  # an encrypted member
+        NotImplementedError,  # a compression zipfile does not know
+    ) as exc:
         raise UnreadableInputError(
             f"{source}: the workbook is damaged (the part {name}: {exc})"
         ) from exc
@@ -280,6 +288,15 @@ def _workbook_index(
     for item in archive.namelist():
         if item.lower() == "xl/workbook.xml":
             book = item
+    if book not in archive.NameToInfo and "_rels/.rels" in archive.NameToInfo:
+        found: list[str] = []
+
+        def office_document(tag: str, attrs: dict[str, str]) -> None:
+            if tag == "Relationship" and attrs.get("Type", "").endswith("/officeDocument"):
+                found.append(_resolve("", attrs.get("Target", "")))
+
+        _parse(archive, "_rels/.rels", source, office_document, lambda tag: None, budget=budget)
+        book = found[0] if found else book
     if book not in archive.NameToInfo:
         raise UnreadableInputError(f"{source}: not an Excel workbook (.xlsx): no xl/workbook.xml")
     sheets: list[tuple[str, str]] = []
@@ -518,7 +535,8 @@ class _SheetReader:
         self.prefix("")
 
     def where(self) -> str:
-        return f"{self.sheet.title}!{self.ref}" if self.ref else self.sheet.title
+        where = sheet_reference(self.sheet.title)
+        return f"{where}!{self.ref}" if self.ref else where
 
     def prefix(self, prefix: str) -> None:
         """Tag names as this part writes them (``c`` or ``x:c``): compared as they come."""
