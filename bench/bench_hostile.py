@@ -85,6 +85,22 @@ def many_rows(path: Path, count: int = 8_000_000) -> Path:
     return path
 
 
+def distinct_texts(path: Path, rows: int = 5_500, width: int = 200) -> Path:
+    """A table of a million different short texts: each must be classified once."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        hostile.write_workbook_parts(archive)
+        letters = [hostile.column(c) for c in range(width)]
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as part:
+            part.write(hostile.SHEET_HEAD + hostile.rows_xml(hostile.TABLE))
+            for r in range(4, 4 + rows):
+                cells = "".join(
+                    f'<c r="{c}{r}" t="inlineStr"><is><t>w{r}x{c}</t></is></c>' for c in letters
+                )
+                part.write(f'<row r="{r}">{cells}</row>'.encode())
+            part.write(hostile.SHEET_TAIL)
+    return path
+
+
 def long_random_string(path: Path, length: int = 20_000_000) -> Path:
     """One shared string of ``length`` random characters (hardly compressible)."""
     text = base64.b64encode(os.urandom(length * 3 // 4)).decode()
@@ -114,6 +130,7 @@ CASES: dict[str, tuple[str, Callable[[Path], Path]]] = {
     "zip-bomb": ("zip_bomb.xlsx", lambda p: hostile.zip_bomb(p, 1 << 30)),
     "many-cells": ("many_cells.xlsx", many_cells),
     "styled-empty-cells": ("styled_cells.xlsx", styled_cells),
+    "distinct-texts": ("distinct.xlsx", distinct_texts),
     "many-rows": ("many_rows.xlsx", many_rows),
     "empty-cells": ("empty_cells.xlsx", lambda p: hostile.huge_xml(p, 50_000_000)),
     "many-shared-strings": (

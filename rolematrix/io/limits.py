@@ -38,8 +38,10 @@ MAX_FILLED_CELLS = 1_200_000
 MAX_TABLE_CELLS = 3_000_000
 #: XML elements in all parts of a workbook (a filled cell takes two or three).
 MAX_XML_ELEMENTS = 6_000_000
+#: Different texts in the cells a table is found among (each is read once as codes).
+MAX_DISTINCT_TEXTS = 250_000
 #: Shared strings of a workbook.
-MAX_SHARED_STRINGS = 1_000_000
+MAX_SHARED_STRINGS = 500_000
 #: Characters of one cell's text (Excel's own limit is 32,767).
 MAX_STRING_CHARS = 100_000
 #: Nesting depth of XML elements in any part.

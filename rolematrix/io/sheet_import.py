@@ -85,6 +85,7 @@ _ANY = Scheme(
 )
 _MARKS = frozenset(MARKS | {CHECK_MARK})
 _SEPARATORS = re.compile(r"[\s/,;+&|\\]+")
+_LONG_WORD = re.compile(r"[^\s/,;+&|\\]{4,}")
 _LETTER_SCHEMES = ("RACI", "RASCI", "RACI-VS", "CAIRO", "DACI")
 
 _DESCRIPTION_HEADERS = frozenset(
@@ -215,6 +216,8 @@ def classify_cell(value: Any) -> tuple[int, str]:
     text = clean_text(cell_text(value))
     if not text:
         return EMPTY, ""
+    if _LONG_WORD.search(text):  # no code, mark or not-involved word has four letters
+        return TEXT, ""
     parsed = parse_codes(text, _ANY)
     if not parsed.codes and not parsed.foreign and not parsed.unreadable:
         return NONE, ""
@@ -843,7 +846,9 @@ def _report_outside(sheet: PlacedRows, problems: list[ImportProblem]) -> None:
 
 
 def read_sheet_rows(
-    sheets: Sequence[tuple[str, str, list[Row]] | PlacedRows], source_name: str
+    sheets: Sequence[tuple[str, str, list[Row]] | PlacedRows],
+    source_name: str,
+    kinds: dict[Any, tuple[int, str]] | None = None,
 ) -> ImportResult:
     """Read loaded sheets as matrices.
 
@@ -853,7 +858,8 @@ def read_sheet_rows(
     document = Document()
     problems: list[ImportProblem] = []
     taken: set[str] = set()
-    kinds: dict[Any, tuple[int, str]] = {}
+    if kinds is None:
+        kinds = {}
     for given in sheets:
         placed = given if isinstance(given, PlacedRows) else PlacedRows(*given)
         sheet_name, default_name, rows = placed.name, placed.default_name, placed.rows
@@ -909,12 +915,22 @@ def _read_sparse(
     The title is quoted for cell locations when it is a workbook's sheet title
     (``'RACI Sheet'!B4``); a csv's file name is used as it is.
     """
-    kinds: dict[Any, tuple[int, str]] = {}
+    kinds: dict[Any, tuple[int, str]] = {}  # shared with the grid finder: each value once
+    texts = [limits.MAX_DISTINCT_TEXTS]
 
     def is_code(value: Any) -> bool:
         key = value if value.__class__ is str else (value.__class__, value)
         found = kinds.get(key)
         if found is None:
+            if key is value:
+                texts[0] -= 1
+                if texts[0] < 0:
+                    raise limits.exceeded(
+                        source_name,
+                        f"more than {limits.MAX_DISTINCT_TEXTS:,} different texts",
+                        limits.MAX_DISTINCT_TEXTS,
+                        "MAX_DISTINCT_TEXTS",
+                    )
             found = kinds[key] = classify_cell(value)
         return found[0] == CODE
 
@@ -927,7 +943,7 @@ def _read_sparse(
                 where, default_name, list(region.rows), region.row0, region.col0, region.outside
             )
         )
-    return read_sheet_rows(placed, source_name)
+    return read_sheet_rows(placed, source_name, kinds)
 
 
 # ------------------------------------------------------------------------------ csv
