@@ -258,3 +258,13 @@ def test_a_far_note_typed_into_a_rolematrix_workbook_is_reported_quickly(
     assert {t.name: dict(imported.row(t.id)) for t in imported.tasks} == {
         "Plan": {r.id: c for r, c in zip(imported.roles, ["A", "R"], strict=True)}
     }
+
+
+def test_too_many_different_texts_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(limits, "MAX_DISTINCT_TEXTS", 50)
+    rows: list[list[str | float | None]] = [["Task", "PM", "Dev"]]
+    rows += [[f"Task {i}", "A", f"n{i}"] for i in range(60)]
+    path = hostile.write_workbook(tmp_path / "texts.xlsx", hostile.rows_xml(rows))
+    refused(capsys, path, "MAX_DISTINCT_TEXTS")
