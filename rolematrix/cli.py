@@ -1,9 +1,12 @@
 """The ``rolematrix`` command line: everything that is not interaction.
 
 Exit status (SPEC section 4): 0 success; 1 ``check`` found an open error or
-``diff`` found a difference; 2 bad usage or bad input. Bad input never shows
-a traceback: every error the store and io layers raise carries a message that
-names the file and the problem, and is printed as ``rolematrix: <message>``.
+``diff`` found a difference; 2 bad usage or bad input; 70 an internal error.
+Bad input never shows a traceback: every error the store and io layers raise
+carries a message that names the file and the problem, and is printed as
+``rolematrix: <message>``. Any other exception is a bug: it must not exit 1
+(a script would read "findings"), so it exits 70 with one line saying so and
+where the traceback was written (:mod:`rolematrix.crash_report`).
 """
 
 from __future__ import annotations
@@ -27,11 +30,12 @@ from rolematrix.core.templates import (
     get_template,
     reference_for,
 )
+from rolematrix.crash_report import EXIT_INTERNAL_ERROR, scrub, sentence
 from rolematrix.io.dispatch import EXPORT_SUFFIXES, IMPORT_SUFFIXES, read_any, write_any
 from rolematrix.io.pdf_words import LANGUAGES as PDF_LANGUAGES
 from rolematrix.io.report import ExportError, ImportProblem, InputError
 from rolematrix.store import DocumentStore, StoreError, is_database_url, without_password
-from rolematrix.store.targets import parse_target
+from rolematrix.store.targets import is_conninfo, parse_target
 
 SUBCOMMANDS = ("templates", "new", "check", "export", "import", "copy", "diff", "history")
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
@@ -48,7 +52,7 @@ def _fail(message: str) -> NoReturn:
 # ------------------------------------------------------------------ documents
 def load_document(target: str, *, warn: TextIO | None = None) -> Document:
     """A document from a RoleMatrix file, a database URL, or an importable file."""
-    if not is_database_url(target) and Path(target).suffix.lower() in IMPORT_SUFFIXES:
+    if not _is_address(target) and Path(target).suffix.lower() in IMPORT_SUFFIXES:
         result = read_any(target)
         _report_problems(target, result.problems, warn)
         return result.document
@@ -57,6 +61,21 @@ def load_document(target: str, *, warn: TextIO | None = None) -> Document:
         return store.load()
     finally:
         store.close()
+
+
+def _is_address(target: str) -> bool:
+    """A database address or a libpq ``key=value`` string (which the store refuses, masked)."""
+    return is_database_url(target) or is_conninfo(target)
+
+
+def _a_file(target: str, what: str) -> str:
+    """``target``, refused when it is an address: ``what`` reads or writes files only."""
+    if _is_address(target):
+        _fail(
+            f"{without_password(target)}: {what} takes a file, not a database address; "
+            "use `rolematrix copy` to copy between documents and workspaces"
+        )
+    return target
 
 
 def _report_problems(source: str, problems: list[ImportProblem], out: TextIO | None) -> None:
@@ -184,6 +203,7 @@ def _same_file(a: str, b: str) -> bool:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    _a_file(args.output, "export --output")
     if _same_file(args.file, args.output):
         _fail(f"{args.output}: is the file being exported; choose another output file")
     document = load_document(args.file, warn=sys.stderr)
@@ -201,6 +221,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    _a_file(args.input, "import")
     if _same_file(args.input, args.output):
         _fail(f"{args.output}: is the file being imported; choose another output file")
     result = read_any(args.input)
@@ -290,9 +311,12 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 # ------------------------------------------------------------------ parsing
 class _Parser(argparse.ArgumentParser):
+    #: the arguments being parsed: argparse echoes a bad one, which may be an address
+    arguments: Sequence[str] = ()
+
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(EXIT_BAD_INPUT, f"rolematrix: error: {message}\n")
+        self.exit(EXIT_BAD_INPUT, f"rolematrix: error: {scrub(message, _Parser.arguments)}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -377,7 +401,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    _Parser.arguments = arguments
+    args = build_parser().parse_args(arguments)
     try:
         return int(args.run(args))
     except (
@@ -389,12 +415,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         DuplicateNameError,
         LookupError,
     ) as exc:
-        print(f"rolematrix: {exc}", file=sys.stderr)
+        # every layer names addresses without their password; this is the last guard
+        print(f"rolematrix: {scrub(str(exc), arguments)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # the system refused (a full disk, a permission): not a bug
+        where = f"{without_password(str(exc.filename))}: " if exc.filename else ""
+        print(f"rolematrix: {scrub(f'{where}{exc.strerror or exc}', arguments)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except Exception as exc:
+        print(f"rolematrix: {sentence(exc, arguments)}", file=sys.stderr)
+        return EXIT_INTERNAL_ERROR
 
 
 if __name__ == "__main__":

@@ -28,9 +28,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def gui_main(argv: Sequence[str] | None = None) -> int:
-    from rolematrix.gui.app import main as run_editor
+    """The editor; a bug that escapes it (say while starting up) exits 70, never 1."""
+    from rolematrix.crash_report import EXIT_INTERNAL_ERROR, sentence
 
-    return run_editor(list(sys.argv[1:] if argv is None else argv))
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        from rolematrix.gui.app import main as run_editor
+
+        return run_editor(args)
+    except Exception as exc:
+        if sys.stderr is not None:  # a windowed program may have none
+            print(f"rolematrix: {sentence(exc, args)}", file=sys.stderr)
+        return EXIT_INTERNAL_ERROR
 
 
 if __name__ == "__main__":

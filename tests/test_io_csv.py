@@ -166,8 +166,30 @@ def test_a_hand_made_long_form_without_scheme_column_is_read() -> None:
     assert dict(matrix.row(budget.id)) == {matrix.roles[0].id: "RA", matrix.roles[1].id: "O"}
     assert review.description == "money, time"
     assert [str(p) for p in result.problems] == [
-        "hand.csv!F4: cannot read 'maybe' as CAIRO codes; the cell is left empty"
+        "hand.csv!F4: 'maybe' is no code; kept in the cell as written"
     ]
+    assert matrix.cell_text(review.id, matrix.roles[1].id) == "maybe"  # not dropped
+
+
+def test_unread_cell_text_goes_out_and_comes_back() -> None:
+    matrix = Matrix("Launch")
+    sales, ops, idle = matrix.add_role("Sales"), matrix.add_role("Ops"), matrix.add_role("Idle")
+    budget, review = matrix.add_task("Budget"), matrix.add_task("Review")
+    matrix.set_cells([(budget.id, sales.id, "A"), (review.id, ops.id, "RA")])
+    matrix.set_cell_texts(
+        [(budget.id, ops.id, "maybe"), (review.id, ops.id, "or C?"), (review.id, idle.id, "=1+1")]
+    )
+    text = dumps_csv(Document([matrix]))
+    assert "Launch,,Review,,Ops,A/R or C?,RACI" in text.splitlines()
+    result = loads_csv(text, "grid.csv")
+    back = result.document.matrices[0]
+    b_ops, b_idle = back.find_role("Ops"), back.find_role("Idle")
+    b_budget, b_review = back.find_task("Budget"), back.find_task("Review")
+    assert back.cell_text(b_budget.id, b_ops.id) == "maybe"
+    assert back.cell_text(b_review.id, b_idle.id) == "=1+1"
+    assert back.get(b_review.id, b_ops.id) == "RA"
+    assert len(result.problems) == 3  # each is reported as kept, by cell
+    assert dumps_csv(result.document) == text
 
 
 def test_repeated_task_names_are_kept_apart_and_reported() -> None:

@@ -287,3 +287,76 @@ def test_files_that_are_no_document_are_refused(
 def test_a_missing_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(UnreadableInputError, match=r"nothing\.json: no such file"):
         read_json(tmp_path / "nothing.json")
+
+
+# ------------------------------------------------------------------ hostile files
+def _document_text() -> str:
+    return dumps_document(Document([builtin_templates()["sales-pm-account"].build()]))
+
+
+def _cli(*args: str) -> tuple[int, str, str]:
+    """``python -m rolematrix`` in a subprocess: the real exit status, and any traceback."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "rolematrix", *args], capture_output=True, text=True, timeout=60
+    )
+    return done.returncode, done.stdout, done.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "named"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        ('{"a":' * 100_000 + "1" + "}" * 100_000, "nested too deeply"),
+        ('{"format": "rolematrix", "format_version": ' + "7" * 5000 + "}", "5,000 digits"),
+        (
+            '{"format": "rolematrix", "format_version": 1, "matrices": [], "x": ' + "9" * 40 + "}",
+            "40 digits",
+        ),
+        (None, "'matrices' appears twice"),
+    ],
+)
+def test_a_hostile_json_file_is_exit_2_with_one_line(
+    tmp_path: Path, content: str | None, named: str
+) -> None:
+    if content is None:  # a second "matrices" that would empty the document
+        content = _document_text().rstrip().rstrip("}") + ', "matrices": []}'
+    source = tmp_path / "hostile.json"
+    source.write_text(content, encoding="utf-8")
+    for args in (
+        ("check", str(source)),
+        ("import", str(source), str(tmp_path / "out.rolematrix")),
+        ("export", str(source), "-o", str(tmp_path / "out.csv")),
+    ):
+        code, _out, err = _cli(*args)
+        assert code == 2, (args, err)
+        assert "Traceback" not in err
+        assert err.count("\n") == 1 and "hostile.json" in err and named in err, err
+    assert not (tmp_path / "out.rolematrix").exists()
+
+
+def test_a_duplicate_key_is_refused_not_silently_kept() -> None:
+    text = _document_text().rstrip().rstrip("}") + ', "matrices": []}'
+    with pytest.raises(UnreadableInputError, match=r"plan\.json: the key .matrices. appears twice"):
+        loads_document(text, "plan.json")
+
+
+def test_a_lone_surrogate_is_replaced_and_reported_and_the_import_saves(tmp_path: Path) -> None:
+    data = json.loads(_document_text())
+    data["matrices"][0]["name"] = "Sales \ud800plan"
+    data["matrices"][0]["roles"][0]["description"] = "half a pair: \udc00"
+    source = tmp_path / "lone.json"
+    source.write_text(json.dumps(data), encoding="ascii")  # written as \ud800 escapes
+    result = read_json(source)
+    matrix = result.document.matrices[0]
+    assert matrix.name == "Sales \ufffdplan"
+    assert matrix.roles[0].description == "half a pair: \ufffd"
+    where = {p.location for p in result.problems if "surrogate" in p.message}
+    assert where == {"matrices[0].name", "matrices[0].roles[0].description"}
+
+    code, _out, err = _cli("import", str(source), str(tmp_path / "saved.rolematrix"))
+    assert code == 0, err
+    assert "lone.json: matrices[0].name: held a lone surrogate" in err
+    assert (tmp_path / "saved.rolematrix").exists()

@@ -104,10 +104,21 @@ def test_codes_are_read_in_every_spelling(messy: ImportResult) -> None:
 def test_what_cannot_be_taken_as_is_is_reported_with_its_cell(messy: ImportResult) -> None:
     assert messages(messy) == [
         "Cover: no table of roles and codes found; sheet skipped",
-        'Sheet1!D7: "maybe" is not a RACI code; the cell is left empty',
+        "Sheet1!D7: 'maybe' is no code; kept in the cell as written",
         "Sheet1!B13: a second task named 'Code'; kept as 'Code (2)'",
         "Sheet1!E13: code D is not part of RACI; kept for the checker to flag",
     ]
+
+
+def test_text_that_is_no_code_stays_in_its_cell(messy: ImportResult) -> None:
+    from rolematrix.core.checker import check
+
+    matrix = messy.document.matrices[0]
+    scope, dev = matrix.find_task("Scope"), matrix.find_role("Dev")
+    assert matrix.cell_text(scope.id, dev.id) == "maybe"  # the user's text, not gone
+    unread = [f for f in check(matrix) if f.rule == "cell-unknown-code" and f.task == "Scope"]
+    assert [(f.role, f.severity.value) for f in unread] == [("Dev", "error")]
+    assert "maybe" in unread[0].message
 
 
 def test_the_checker_flags_the_stray_letter(messy: ImportResult) -> None:
@@ -220,7 +231,7 @@ def test_formulas_without_saved_results_are_reported(tmp_path: Path) -> None:
         assert any(n.startswith(f"'RACI Sheet'!{cell}: the formula =") for n in notes), cell
     matrix = result.document.matrices[0]
     assert [t.name for t in matrix.tasks] == ["Plan", '=CONCAT("Bu","ild")', "Test"]
-    assert "'RACI Sheet'!B4: \"=SUM(1,2)\" is not a RACI code; the cell is left empty" in notes
+    assert "'RACI Sheet'!B4: '=SUM(1,2)' is no code; kept in the cell as written" in notes
 
 
 def test_notes_far_from_the_table_are_no_part_of_it(tmp_path: Path) -> None:
@@ -258,10 +269,14 @@ def test_numbers_in_the_grid_and_codes_without_a_task_are_reported(tmp_path: Pat
         "Ship": {"PM": "RA", "Dev": "I"},
     }
     assert messages(result) == [
-        'Grid!C2: "3" is not a RACI code; the cell is left empty',
+        "Grid!C2: '3' is no code; kept in the cell as written",
         "Grid!A3: codes without a task name; kept as task 'Row 3'",
-        'Grid!B4: "A/R (lead)" is not a RACI code; kept A/R',
+        "Grid!B4: 'A/R (lead)' is no code; kept in the cell as written",
     ]
+    plan, ship = matrix.find_task("Plan"), matrix.find_task("Ship")
+    pm, dev = matrix.find_role("PM"), matrix.find_role("Dev")
+    assert matrix.cell_text(plan.id, dev.id) == "3"
+    assert matrix.cell_text(ship.id, pm.id) == "A/R (lead)"  # beside its codes, A/R
 
 
 def test_each_sheet_with_a_grid_becomes_a_matrix(tmp_path: Path) -> None:
@@ -321,9 +336,7 @@ def test_a_csv_sheet_is_read_with_any_usual_delimiter(tmp_path: Path, delimiter:
         "Test": {"PM": "I", "Dev": "RA", "QA": "RA"},
     }
     assert matrix.tasks[0].notes == "first, week"
-    assert messages(result) == [
-        'relaunch.csv!D6: "maybe" is not a RACI code; the cell is left empty'
-    ]
+    assert messages(result) == ["relaunch.csv!D6: 'maybe' is no code; kept in the cell as written"]
 
 
 def test_a_csv_without_title_is_named_after_the_file(tmp_path: Path) -> None:

@@ -227,7 +227,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+63"/>
         <source>Insert task “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -332,7 +332,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../rolematrix/gui/grid_model.py" line="+311"/>
+        <location filename="../../rolematrix/gui/grid_model.py" line="+341"/>
         <source>Edit cell</source>
         <translation type="unfinished"></translation>
     </message>
@@ -597,6 +597,16 @@
         <source>{title} (recovered)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+61"/>
+        <source>Internal error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RoleMatrix hit a bug; your document is still open. Save your work, then report the bug with the crash report.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DocumentSession</name>
@@ -836,7 +846,7 @@
 <context>
     <name>GridView</name>
     <message>
-        <location filename="../../rolematrix/gui/grid_view.py" line="+533"/>
+        <location filename="../../rolematrix/gui/grid_view.py" line="+545"/>
         <source>Cut</source>
         <extracomment>From this many roles on, role headers are drawn vertically so columns stay narrow. The letter each key of the standard Persian keyboard (ISIRI 9147, the default &quot;ir&quot; layout) types, by the Latin letter printed on the same key: with the Persian layout on, the key marked R types ق, and a code letter is meant. (Not in the code parser: in a sheet, ق is text, not a code.) The Arabic yeh stands where the Persian one does. Pushes an undo command onto the document&apos;s stack; set by the window.</extracomment>
         <translation type="unfinished"></translation>
@@ -872,7 +882,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+67"/>
         <source>Cannot read “{text}” as codes of {scheme}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1352,7 +1362,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+43"/>
         <source>{title}[*] (read-only) — RoleMatrix</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1375,9 +1385,14 @@
 <context>
     <name>MatrixGridModel</name>
     <message>
-        <location filename="../../rolematrix/gui/grid_model.py" line="-60"/>
-        <source>Phase “{name}”, 1 task: click its name to fold or unfold it</source>
+        <location filename="../../rolematrix/gui/grid_model.py" line="-93"/>
+        <source>{role} on “{task}” holds “{text}”, which is no code. Type a code to replace it, or press Delete to clear it.</source>
         <extracomment>Extra item-data roles the views read. &quot;Changed by ann at 11:40&quot; on a cell someone else changed since the last refresh, else None Text typed into a cell&apos;s editor that holds no code of the scheme; the cell is kept. Phase ids the view shows folded (for the ▸/▾ marker in the row header). Called with a list of (task id, role id, codes) when the user edits cells.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Phase “{name}”, 1 task: click its name to fold or unfold it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1731,7 +1746,7 @@
 <context>
     <name>RolePanel</name>
     <message>
-        <location filename="../../rolematrix/gui/detail_panels.py" line="+210"/>
+        <location filename="../../rolematrix/gui/detail_panels.py" line="+219"/>
         <source>Column header, e.g. PM</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2040,7 +2055,12 @@
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../rolematrix/gui/detail_panels.py" line="-183"/>
+        <location filename="../../rolematrix/gui/detail_panels.py" line="-192"/>
+        <source>The task&apos;s own id, e.g. 1.2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>What the task is, for someone new to it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2051,13 +2071,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Phase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-5"/>
         <source>&amp;Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2077,6 +2102,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Task reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Task description</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2091,8 +2121,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+63"/>
         <source>Rename task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change task reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

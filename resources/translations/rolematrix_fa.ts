@@ -227,7 +227,7 @@
         <translation>ویرایش خانه‌ها</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+63"/>
         <source>Insert task “{name}”</source>
         <translation>افزودن وظیفه‌ی «{name}»</translation>
     </message>
@@ -332,7 +332,7 @@
         <translation>ویرایش ماتریس</translation>
     </message>
     <message>
-        <location filename="../../rolematrix/gui/grid_model.py" line="+311"/>
+        <location filename="../../rolematrix/gui/grid_model.py" line="+341"/>
         <source>Edit cell</source>
         <translation>ویرایش خانه</translation>
     </message>
@@ -597,6 +597,16 @@
         <source>{title} (recovered)</source>
         <translation>{title} (بازیافته)</translation>
     </message>
+    <message>
+        <location line="+61"/>
+        <source>Internal error</source>
+        <translation>خطای داخلی</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RoleMatrix hit a bug; your document is still open. Save your work, then report the bug with the crash report.</source>
+        <translation>RoleMatrix به یک اشکال نرم‌افزاری برخورد؛ سند شما هنوز باز است. کارتان را ذخیره کنید، سپس اشکال را همراه با گزارش خرابی گزارش دهید.</translation>
+    </message>
 </context>
 <context>
     <name>DocumentSession</name>
@@ -836,7 +846,7 @@
 <context>
     <name>GridView</name>
     <message>
-        <location filename="../../rolematrix/gui/grid_view.py" line="+533"/>
+        <location filename="../../rolematrix/gui/grid_view.py" line="+545"/>
         <source>Cut</source>
         <extracomment>From this many roles on, role headers are drawn vertically so columns stay narrow. The letter each key of the standard Persian keyboard (ISIRI 9147, the default &quot;ir&quot; layout) types, by the Latin letter printed on the same key: with the Persian layout on, the key marked R types ق, and a code letter is meant. (Not in the code parser: in a sheet, ق is text, not a code.) The Arabic yeh stands where the Persian one does. Pushes an undo command onto the document&apos;s stack; set by the window.</extracomment>
         <translation>برش</translation>
@@ -872,7 +882,7 @@
         <translation>پاک کردن خانه‌ها</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+67"/>
         <source>Cannot read “{text}” as codes of {scheme}</source>
         <translation>«{text}» را نمی‌توان کدهای {scheme} خواند</translation>
     </message>
@@ -1352,7 +1362,7 @@
         <translation>{count} وظیفه جور است — Enter به اولی می‌رود</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+43"/>
         <source>{title}[*] (read-only) — RoleMatrix</source>
         <translation>{title}[*] (فقط خواندنی) — RoleMatrix</translation>
     </message>
@@ -1375,9 +1385,14 @@
 <context>
     <name>MatrixGridModel</name>
     <message>
-        <location filename="../../rolematrix/gui/grid_model.py" line="-60"/>
-        <source>Phase “{name}”, 1 task: click its name to fold or unfold it</source>
+        <location filename="../../rolematrix/gui/grid_model.py" line="-93"/>
+        <source>{role} on “{task}” holds “{text}”, which is no code. Type a code to replace it, or press Delete to clear it.</source>
         <extracomment>Extra item-data roles the views read. &quot;Changed by ann at 11:40&quot; on a cell someone else changed since the last refresh, else None Text typed into a cell&apos;s editor that holds no code of the scheme; the cell is kept. Phase ids the view shows folded (for the ▸/▾ marker in the row header). Called with a list of (task id, role id, codes) when the user edits cells.</extracomment>
+        <translation>{role} در «{task}» «{text}» دارد که کد نیست. برای جایگزینی، یک کد تایپ کنید یا برای پاک کردن، Delete را بزنید.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Phase “{name}”, 1 task: click its name to fold or unfold it</source>
         <translation>مرحله‌ی «{name}»، یک وظیفه: برای بستن یا باز کردن روی نامش کلیک کنید</translation>
     </message>
     <message>
@@ -1731,7 +1746,7 @@
 <context>
     <name>RolePanel</name>
     <message>
-        <location filename="../../rolematrix/gui/detail_panels.py" line="+210"/>
+        <location filename="../../rolematrix/gui/detail_panels.py" line="+219"/>
         <source>Column header, e.g. PM</source>
         <translation>عنوان ستون، مثلاً PM</translation>
     </message>
@@ -2040,7 +2055,12 @@
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../rolematrix/gui/detail_panels.py" line="-183"/>
+        <location filename="../../rolematrix/gui/detail_panels.py" line="-192"/>
+        <source>The task&apos;s own id, e.g. 1.2</source>
+        <translation>شناسهٔ خود کار، مثلاً ۱.۲</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>What the task is, for someone new to it</source>
         <translation>این وظیفه چیست، برای کسی که تازه با آن آشنا می‌شود</translation>
     </message>
@@ -2051,14 +2071,19 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Phase</source>
         <translation>مرحله</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-5"/>
         <source>&amp;Task</source>
         <translation>&amp;وظیفه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reference</source>
+        <translation>&amp;شناسه</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2077,6 +2102,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Task reference</source>
+        <translation>شناسهٔ کار</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Task description</source>
         <translation>شرح وظیفه</translation>
     </message>
@@ -2091,9 +2121,14 @@
         <translation>به دفترچه‌ی نقش‌ها نمی‌رود</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+63"/>
         <source>Rename task</source>
         <translation>تغییر نام وظیفه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change task reference</source>
+        <translation>تغییر شناسهٔ کار</translation>
     </message>
     <message>
         <location line="+1"/>

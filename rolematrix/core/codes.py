@@ -121,3 +121,24 @@ def parse_codes(text: str, scheme: Scheme) -> ParsedCodes:
 def format_codes(codes: str, scheme: Scheme) -> str:
     """The text a person reads in a cell: "A/R"."""
     return scheme.display(codes)
+
+
+def read_cell(text: str, scheme: Scheme) -> tuple[str, str]:
+    """One cell written as one field ("A/R", "maybe", "R maybe"): its codes, and its text as
+    written when part of it is no code ("" otherwise), so that nothing typed is lost."""
+    parsed = parse_codes(text, scheme)
+    codes = scheme.canonical(parsed.codes + parsed.foreign)
+    return codes, (text.strip() if parsed.unreadable else "")
+
+
+def cell_field(codes: str, text: str, scheme: Scheme) -> str:
+    """The one field that :func:`read_cell` reads back as ``codes`` and ``text``.
+
+    Unread text is written as it was found; if the cell's codes differ from what the
+    text says (the codes were changed since), they are written in front of it.
+    """
+    if not text:
+        return scheme.display(codes)
+    if read_cell(text, scheme)[0] == codes:
+        return text
+    return f"{scheme.display(codes)} {text}" if codes else text

@@ -19,7 +19,13 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from rolematrix.core.names import clean_name, distinct_name, is_rtl, normalise
+from rolematrix.core.names import (
+    clean_name,
+    distinct_name,
+    is_rtl,
+    normalise,
+    without_lone_surrogates,
+)
 from rolematrix.core.schemes import Scheme, get_scheme
 
 CellKey = tuple[int, int]  # (task id, role id)
@@ -202,7 +208,7 @@ class Matrix:
         if not name:
             raise EmptyNameError("a matrix needs a name")
         self.name = name
-        self.description = description
+        self.description = without_lone_surrogates(description)
         self._scheme = get_scheme(scheme)
         self.template_id = template_id
         self.settings = settings or Settings()
@@ -466,7 +472,7 @@ class Matrix:
                 raise KeyError((task_id, role_id))
             row = self._texts.get(task_id)
             old = row.get(role_id, "") if row else ""
-            text = text.strip()
+            text = without_lone_surrogates(text.strip())
             if text:
                 self._texts.setdefault(task_id, {})[role_id] = text
             elif row is not None and old:
@@ -570,9 +576,9 @@ class Matrix:
         task = Task(
             self._reserve_id(task_id) if task_id else self.new_id(),
             name,
-            description,
-            notes,
-            reference,
+            without_lone_surrogates(description),
+            without_lone_surrogates(notes),
+            without_lone_surrogates(reference),
         )
         index = len(phase.tasks) if index is None else index
         self._insert_task(task, phase, index)
@@ -625,11 +631,11 @@ class Matrix:
                 task.name = name
                 self._task_names[normalise(name)] = task_id
             if description is not None:
-                task.description = description
+                task.description = without_lone_surrogates(description)
             if notes is not None:
-                task.notes = notes
+                task.notes = without_lone_surrogates(notes)
             if reference is not None:
-                task.reference = reference
+                task.reference = without_lone_surrogates(reference)
         return before
 
     def remove_task(self, task_id: int) -> RemovedTask:
@@ -715,8 +721,8 @@ class Matrix:
         role = Role(
             self._reserve_id(role_id) if role_id else self.new_id(),
             name,
-            short.strip(),
-            description,
+            without_lone_surrogates(short.strip()),
+            without_lone_surrogates(description),
             colour,
         )
         self._insert_role(role, len(self.roles) if index is None else index)
@@ -749,9 +755,9 @@ class Matrix:
                 role.name = name
                 self._role_names[normalise(name)] = role_id
             if short is not None:
-                role.short = short.strip()
+                role.short = without_lone_surrogates(short.strip())
             if description is not None:
-                role.description = description
+                role.description = without_lone_surrogates(description)
             if colour is not None:
                 role.colour = colour
         return before
@@ -911,7 +917,7 @@ class Matrix:
                 self.name = clean_name(name)
             if description is not None:
                 before["description"] = self.description
-                self.description = description
+                self.description = without_lone_surrogates(description)
             if scheme is not None:
                 before["scheme"] = self._scheme.id
                 self._scheme = get_scheme(scheme)

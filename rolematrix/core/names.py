@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _RTL_BIDI = {"R", "AL"}
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_lone_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD.
+
+    Python strings can hold half of a UTF-16 pair (a JSON ``"\\ud800"``, a
+    damaged clipboard), but no UTF-8 file or database can store one: a name
+    holding it would be accepted and then make every save fail.
+    """
+    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def clean_name(name: str) -> str:
-    """Trim and fold runs of white space, as a user means a typed name."""
-    return " ".join(name.split())
+    """Trim and fold runs of white space, as a user means a typed name; never a lone surrogate."""
+    return " ".join(without_lone_surrogates(name).split())
 
 
 def normalise(name: str) -> str:

@@ -13,7 +13,9 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFileOpenEvent, QGuiApplication
@@ -382,8 +384,61 @@ def create_application() -> QApplication:
     return app
 
 
+def install_crash_handler(argv: list[str]) -> None:
+    """Turn an exception escaping a slot into a dialog, and keep the editor running.
+
+    Qt hands such an exception to :data:`sys.excepthook`; Python's default
+    prints it to a terminal the user may not have. It is a bug: the dialog
+    says so in the same sentence the command line prints, and names the crash
+    report (which, like the dialog, never holds a password).
+    """
+    from rolematrix.crash_report import sentence
+
+    previous = sys.excepthook
+    reporting = False
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: object) -> None:
+        nonlocal reporting
+        if not isinstance(exc, Exception) or reporting:
+            previous(kind, exc, tb)  # type: ignore[arg-type]
+            return
+        reporting = True
+        try:
+            text = sentence(exc.with_traceback(tb), argv)  # type: ignore[arg-type]
+            if sys.stderr is not None:
+                print(f"rolematrix: {text}", file=sys.stderr)
+            parent = QApplication.activeWindow()
+            QMessageBox.critical(
+                parent,
+                QApplication.translate("Controller", "Internal error"),
+                QApplication.translate(
+                    "Controller",
+                    "RoleMatrix hit a bug; your document is "
+                    "still open. Save your work, then report the bug with the crash report.",
+                )
+                + f"\n\n{text}",
+            )
+        finally:
+            reporting = False
+
+    sys.excepthook = hook
+
+
+class _ArgumentParser(argparse.ArgumentParser):
+    """argparse echoes a bad argument, which may be an address with a password."""
+
+    arguments: Sequence[str] = ()
+
+    def error(self, message: str) -> NoReturn:
+        from rolematrix.crash_report import scrub
+
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {scrub(message, self.arguments)}\n")
+
+
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="rolematrix", description="RoleMatrix editor")
+    parser = _ArgumentParser(prog="rolematrix", description="RoleMatrix editor")
+    parser.arguments = argv
     parser.add_argument("target", nargs="?", help="a .rolematrix file or a database URL")
     parser.add_argument("--db", help="open a shared workspace (SQLAlchemy URL)")
     parser.add_argument("--version", action="store_true", help="print the version and exit")
@@ -399,6 +454,7 @@ def main(argv: list[str]) -> int:
             print(f"rolematrix {__version__}")
         return 0
     app = create_application()
+    install_crash_handler(argv)
     controller = Controller()
     app.installEventFilter(controller)
     controller.offer_recoveries()

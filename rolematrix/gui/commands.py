@@ -112,21 +112,32 @@ class SetCells(MatrixCommand):
         canonical = matrix.scheme.canonical
         self.changes = [(t, r, canonical(c)) for t, r, c in changes]
         self.olds: list[str] = [matrix.get(t, r) for t, r, _ in self.changes]
+        # a code typed over text an import kept ("maybe") settles it: the text goes, until undo
+        self.old_texts: list[tuple[int, int, str]] = (
+            [(t, r, text) for t, r, _ in self.changes if (text := matrix.cell_text(t, r))]
+            if matrix.has_cell_texts
+            else []
+        )
         self.stamp = time.monotonic()
 
     def redo(self) -> None:
         self.matrix.set_cells(self.changes)
+        if self.old_texts:
+            self.matrix.set_cell_texts([(t, r, "") for t, r, _ in self.old_texts])
 
     def undo(self) -> None:
         self.matrix.set_cells(
             [(t, r, old) for (t, r, _), old in zip(self.changes, self.olds, strict=True)]
         )
+        if self.old_texts:
+            self.matrix.set_cell_texts(self.old_texts)
 
     def id(self) -> int:
         return _SET_CELLS_ID if len(self.changes) == 1 else -1
 
     def renumber(self, ids: Mapping[int, int]) -> None:
         self.changes = [(ids.get(t, t), ids.get(r, r), c) for t, r, c in self.changes]
+        self.old_texts = [(ids.get(t, t), ids.get(r, r), x) for t, r, x in self.old_texts]
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         """Rapid edits of one cell (A, then Shift+R, then Space...) become one undo step."""
@@ -140,7 +151,7 @@ class SetCells(MatrixCommand):
             return False
         self.changes = list(other.changes)
         self.stamp = other.stamp
-        if self.changes[0][2] == self.olds[0]:
+        if self.changes[0][2] == self.olds[0] and not self.old_texts:
             self.setObsolete(True)
         return True
 

@@ -115,21 +115,28 @@ class TaskPanel(_DetailPanel):
         self.task_id: int | None = None
         self.phase_label = QLabel(self)
         self.name = QLineEdit(self)
+        self.reference = QLineEdit(self)
+        self.reference.setPlaceholderText(self.tr("The task's own id, e.g. 1.2"))
         self.description = CommitTextEdit(self)
         self.description.setPlaceholderText(self.tr("What the task is, for someone new to it"))
         self.notes = CommitTextEdit(self)
         self.notes.setPlaceholderText(self.tr("Notes (not exported to the handbook)"))
         self.layout_.addRow(self.tr("Phase"), self.phase_label)
         self.layout_.addRow(self.tr("&Task"), self.name)
+        self.layout_.addRow(self.tr("&Reference"), self.reference)
         self.layout_.addRow(self.tr("&Description"), self.description)
         self.layout_.addRow(self.tr("&Notes"), self.notes)
         self.layout_.addRow(self.error)
         self.phase_label.setAccessibleName(self.tr("Phase"))
         self.name.setAccessibleName(self.tr("Task name"))
+        self.reference.setAccessibleName(self.tr("Task reference"))
         self.description.setAccessibleName(self.tr("Task description"))
         self.notes.setAccessibleName(self.tr("Task notes"))
         self.notes.setAccessibleDescription(self.tr("Not exported to the handbook"))
         self.name.editingFinished.connect(lambda: self._commit("name", self.name.text()))
+        self.reference.editingFinished.connect(
+            lambda: self._commit("reference", self.reference.text().strip())
+        )
         self.description.committed.connect(
             lambda: self._commit("description", self.description.toPlainText())
         )
@@ -145,19 +152,20 @@ class TaskPanel(_DetailPanel):
     def _load(self) -> None:
         matrix = self.matrix
         present = matrix is not None and self.task_id is not None and matrix.has_task(self.task_id)
-        for widget in (self.name, self.description, self.notes):
+        for widget in (self.name, self.reference, self.description, self.notes):
             widget.setEnabled(present)
         self._loading = True
         try:
             if not present:
                 self.phase_label.setText("")
-                for widget in (self.name, self.description, self.notes):
+                for widget in (self.name, self.reference, self.description, self.notes):
                     self._set_text(widget, "")
                 return
             assert matrix is not None and self.task_id is not None
             task = matrix.task(self.task_id)
             self.phase_label.setText(matrix.phase_of(task.id).name or "—")
             self._set_text(self.name, task.name)
+            self._set_text(self.reference, task.reference)
             self._set_text(self.description, task.description)
             self._set_text(self.notes, task.notes)
             self.setLayoutDirection(content_direction(matrix))
@@ -188,6 +196,7 @@ class TaskPanel(_DetailPanel):
         try:
             text = {
                 "name": self.tr("Rename task"),
+                "reference": self.tr("Change task reference"),
                 "description": self.tr("Change task description"),
                 "notes": self.tr("Change task notes"),
             }[field]

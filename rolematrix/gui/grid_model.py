@@ -27,7 +27,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from rolematrix.core.codes import parse_codes
+from rolematrix.core.codes import cell_field, parse_codes
 from rolematrix.core.model import Matrix, MatrixEvent, Phase, Role, Task
 from rolematrix.gui import i18n
 from rolematrix.gui.vocabulary import code_meaning, code_name, codes_in_words
@@ -43,6 +43,10 @@ CODES_ROLE = Qt.ItemDataRole.UserRole + 3  # the canonical codes string of a cel
 CHANGED_BY_OTHERS_ROLE = Qt.ItemDataRole.UserRole + 4
 
 _BLACK = QBrush(QColor("#000000"))
+# unread text: dark red on pale red (contrast 8.6:1), the colours spreadsheets use for "bad"
+_UNREAD_TEXT = QBrush(QColor("#9C0006"))
+_UNREAD_FILL = QBrush(QColor("#FFC7CE"))
+_ASK_CODES = object()  # "this role is answered from the cell's codes, as for any cell"
 
 
 def readable_text_colour(fill: QColor) -> QColor:
@@ -200,6 +204,12 @@ class MatrixGridModel(QAbstractTableModel):
         if column >= len(roles):
             return None
         codes = self._matrix.get(item.id, roles[column].id)
+        if self._matrix.has_cell_texts:
+            unread = self._matrix.cell_text(item.id, roles[column].id)
+            if unread:
+                answer = self._unread_data(item, roles[column], codes, unread, role)
+                if answer is not _ASK_CODES:
+                    return answer
         if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.EditRole:
             return self._matrix.scheme.display(codes)
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -219,6 +229,26 @@ class MatrixGridModel(QAbstractTableModel):
         if role == CHANGED_BY_OTHERS_ROLE:
             return self._changed_by_others.get((item.id, roles[column].id))
         return None
+
+    def _unread_data(self, task: Task, role: Role, codes: str, unread: str, data_role: int) -> Any:
+        """A cell holding text an import could not read ("maybe"): shown as written, in
+        red italics, until a code typed over it (or Delete) settles it."""
+        if data_role == Qt.ItemDataRole.DisplayRole:
+            return cell_field(codes, unread, self._matrix.scheme)
+        if data_role == Qt.ItemDataRole.ForegroundRole and not codes:
+            return _UNREAD_TEXT  # beside codes, the code's own colours stay (and readable)
+        if data_role == Qt.ItemDataRole.BackgroundRole and not codes:
+            return _UNREAD_FILL
+        if data_role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if data_role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+            return self.tr(
+                "{role} on “{task}” holds “{text}”, which is no code. "
+                "Type a code to replace it, or press Delete to clear it."
+            ).format(role=role.name, task=task.name, text=unread)
+        return _ASK_CODES
 
     def mark_changed_by_others(self, notes: dict[tuple[int, int], str]) -> None:
         """Mark the cells a refresh brought in from others, each with who and when.
@@ -355,10 +385,13 @@ class MatrixGridModel(QAbstractTableModel):
             if role == ID_ROLE:
                 return item.id
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            # the task's own id from the user's sheet leads, as in their sheet ("1.2  Plan")
+            return f"{item.reference}  {item.name}" if item.reference else item.name
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             return item.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(x for x in (item.name, item.description) if x)
+            return "\n".join(x for x in (item.reference, item.name, item.description) if x)
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             return item.description or None
         if role == KIND_ROLE:

@@ -661,7 +661,11 @@ class GridView(QTableView):
     def clear_selection_cells(self, text: str = "") -> None:
         text = text or self.tr("Clear cells")
         matrix = self.matrix
-        changes = [(t, r, "") for t, r in self.selected_cells() if matrix.get(t, r)]
+        changes = [
+            (t, r, "")
+            for t, r in self.selected_cells()
+            if matrix.get(t, r) or (matrix.has_cell_texts and matrix.cell_text(t, r))
+        ]
         if changes:
             self.push(SetCells(matrix, changes, text))
 

@@ -198,18 +198,19 @@ class WindowFiles:
         passing: tuple[type[Exception], ...] = (),
     ) -> bool:
         """Run a save; show its failure (unless the caller handles it: ``passing``)."""
-        from rolematrix.store import StoreError
+        from rolematrix.store import StoreError, without_password
 
+        shown = without_password(target)  # a typed address may hold a password
         try:
             call()
         except passing:
             raise
         except StoreError as exc:
-            QMessageBox.critical(self, self.tr("Could not save"), f"{target}\n\n{exc}")
+            QMessageBox.critical(self, self.tr("Could not save"), f"{shown}\n\n{exc}")
             return False
         except OSError as exc:
             QMessageBox.critical(
-                self, self.tr("Could not save"), f"{target}\n\n{exc.strerror or exc}"
+                self, self.tr("Could not save"), f"{shown}\n\n{exc.strerror or exc}"
             )
             return False
         self.autosaver.discard()

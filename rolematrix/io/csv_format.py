@@ -35,13 +35,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rolematrix.core.codes import parse_codes
+from rolematrix.core.codes import cell_field, read_cell
 from rolematrix.core.model import Document, Matrix
 from rolematrix.core.names import clean_name, distinct_name, normalise
 from rolematrix.core.schemes import SCHEMES, Scheme
 from rolematrix.io import limits
 from rolematrix.io.files import read_input, write_bytes_atomically
-from rolematrix.io.report import ExportError, ImportProblem, ImportResult, UnreadableInputError
+from rolematrix.io.report import (
+    ExportError,
+    ImportProblem,
+    ImportResult,
+    UnreadableInputError,
+    kept_text,
+)
 from rolematrix.io.sheet_import import (
     classify_cell,
     column_letter,
@@ -76,15 +82,19 @@ def _matrix_rows(matrix: Matrix) -> list[tuple[str, ...]]:
     role_pos = {role.id: i for i, role in enumerate(matrix.roles)}
     roles = matrix.roles
     rows: list[tuple[str, ...]] = []
+    texts_of = matrix.row_texts
     for phase in matrix.phases:
         if not phase.tasks:
             rows.append((name, phase.name, "", "", "", "", scheme_id))
         for task in phase.tasks:
             cells = matrix.row(task.id)
-            if not cells:
+            texts = texts_of(task.id)
+            if not cells and not texts:
                 rows.append((name, phase.name, task.name, task.description, "", "", scheme_id))
                 continue
-            for role_id in sorted(cells, key=role_pos.__getitem__):
+            for role_id in sorted(cells.keys() | texts.keys(), key=role_pos.__getitem__):
+                codes = cells.get(role_id, "")
+                text = texts.get(role_id)
                 rows.append(
                     (
                         name,
@@ -92,12 +102,13 @@ def _matrix_rows(matrix: Matrix) -> list[tuple[str, ...]]:
                         task.name,
                         task.description,
                         roles[role_pos[role_id]].name,
-                        display(cells[role_id]),
+                        cell_field(codes, text, scheme) if text else display(codes),
                         scheme_id,
                     )
                 )
+    with_text = {role_id for _t, role_id, _x in matrix.cell_texts()}
     for role in roles:
-        if not matrix.column(role.id):
+        if not matrix.column(role.id) and role.id not in with_text:
             rows.append((name, "", "", "", role.name, "", scheme_id))
     if not rows:
         rows.append((name, "", "", "", "", "", scheme_id))
@@ -300,20 +311,19 @@ def _collect(
     return list(matrices.values())
 
 
-def _codes(text: str, scheme: Scheme, where: str, problems: list[ImportProblem]) -> str:
+def _codes(text: str, scheme: Scheme, where: str, problems: list[ImportProblem]) -> tuple[str, str]:
+    """The codes of a codes field, and its text as written if part of it is no code."""
     text = text.strip()
     if not text:
-        return ""
+        return "", ""
     parts = text.split("/")
     letters = scheme.letters
     if all(len(p) == 1 and (p.isalpha() or p in letters) for p in parts):
-        return scheme.canonical("".join(parts))
-    parsed = parse_codes(text, scheme)
-    codes = scheme.canonical(parsed.codes + parsed.foreign)
-    if parsed.unreadable:
-        kept = f"kept {scheme.display(codes)}" if codes else "the cell is left empty"
-        problems.append(ImportProblem(where, f"cannot read {text!r} as {scheme.id} codes; {kept}"))
-    return codes
+        return scheme.canonical("".join(parts)), ""
+    codes, unread = read_cell(text, scheme)
+    if unread:
+        problems.append(kept_text(where, unread))
+    return codes, unread
 
 
 def _scheme_of(data: _MatrixRows, source: str, problems: list[ImportProblem]) -> Scheme:
@@ -344,6 +354,7 @@ def _build(data: _MatrixRows, source: str, problems: list[ImportProblem]) -> Mat
         role_ids[normalise(name)] = matrix.add_role(name).id
     taken: set[str] = set()
     cells: dict[tuple[int, int], str] = {}
+    texts: dict[tuple[int, int], str] = {}
     for phase_rows in data.phases:
         phase = matrix.add_phase(phase_rows.name)
         for task_rows in phase_rows.tasks:
@@ -359,7 +370,9 @@ def _build(data: _MatrixRows, source: str, problems: list[ImportProblem]) -> Mat
             task = matrix.add_task(name, phase.id, description=task_rows.description)
             for role_name, text, line in task_rows.cells:
                 key = (task.id, role_ids[normalise(role_name)])
-                codes = _codes(text, scheme, f"{source}!{column_letter(5)}{line}", problems)
+                codes, unread = _codes(text, scheme, f"{source}!{column_letter(5)}{line}", problems)
+                if unread:
+                    texts[key] = f"{texts[key]} {unread}" if key in texts else unread
                 if key in cells:
                     problems.append(
                         ImportProblem(
@@ -371,6 +384,7 @@ def _build(data: _MatrixRows, source: str, problems: list[ImportProblem]) -> Mat
                 if codes:
                     cells[key] = codes
     matrix.load_cells((t, r, c) for (t, r), c in cells.items())
+    matrix.load_cell_texts((t, r, x) for (t, r), x in texts.items())
     matrix.journal.clear()
     return matrix
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -502,6 +503,68 @@ def _read_matrix(reader: _Reader, raw: Any, path: str) -> Matrix:
     return matrix
 
 
+#: longer whole numbers are no id or version; Python refuses past 4,300 digits anyway
+_MAX_DIGITS = 30
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class _RefusedValue(ValueError):
+    """Raised from inside :func:`json.loads` for a value the document may not hold."""
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object, refusing a key given twice: JSON would silently keep the last value
+    (a second ``"matrices": []`` would empty the document)."""
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _RefusedValue(f"the key {key!r} appears twice in one object")
+        result[key] = value
+    return result
+
+
+def _whole_number(digits: str) -> int:
+    if len(digits.lstrip("-")) > _MAX_DIGITS:
+        raise _RefusedValue(f"a number of {len(digits.lstrip('-')):,} digits is too long")
+    return int(digits)
+
+
+def _without_lone_surrogates(raw: Any, problems: list[ImportProblem]) -> Any:
+    """``raw`` with each lone surrogate (``"\\ud800"``, which JSON lets through but no
+    file or database can store) replaced by U+FFFD, each replacement reported.
+
+    Iterative, so a structure as deep as :func:`json.loads` allows is walked safely.
+    """
+
+    def clean(text: str, path: str) -> str:
+        if _LONE_SURROGATE.search(text) is None:
+            return text
+        problems.append(
+            ImportProblem(
+                path or "(top level)",
+                "held a lone surrogate (an invalid \\ud800-\\udfff escape); replaced with U+FFFD",
+            )
+        )
+        return _LONE_SURROGATE.sub("\ufffd", text)
+
+    root: list[Any] = [raw]
+    stack: list[tuple[list[Any] | dict[str, Any], str | int, str]] = [(root, 0, "")]
+    while stack:
+        holder, slot, path = stack.pop()
+        value = holder[slot]  # type: ignore[index]
+        if isinstance(value, str):
+            holder[slot] = clean(value, path)  # type: ignore[index]
+        elif isinstance(value, list):
+            stack.extend((value, i, _join(path, i)) for i in range(len(value)))
+        elif isinstance(value, dict):
+            for key in list(value):
+                fixed = clean(key, _join(path, key))
+                if fixed != key:
+                    value[fixed] = value.pop(key)
+                stack.append((value, fixed, _join(path, fixed)))
+    return root[0]
+
+
 def loads_document(text: str, source_name: str) -> ImportResult:
     """Read JSON text written by :func:`dumps_document`; ``source_name`` names it in messages."""
     if text.startswith("\ufeff"):
@@ -509,14 +572,17 @@ def loads_document(text: str, source_name: str) -> ImportResult:
     if not text.strip():
         raise UnreadableInputError(f"{source_name}: the file is empty")
     try:
-        raw = json.loads(text)
+        raw = json.loads(text, object_pairs_hook=_pairs, parse_int=_whole_number)
     except json.JSONDecodeError as exc:
         raise UnreadableInputError(
             f"{source_name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         ) from exc
+    except _RefusedValue as exc:
+        raise UnreadableInputError(f"{source_name}: {exc}") from exc
     except RecursionError as exc:
         raise UnreadableInputError(f"{source_name}: the JSON is nested too deeply") from exc
     reader = _Reader(source_name)
+    raw = _without_lone_surrogates(raw, reader.problems)
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise UnreadableInputError(
             f'{source_name}: not a RoleMatrix JSON file (it lacks "format": "{FORMAT}")'

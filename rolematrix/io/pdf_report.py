@@ -292,10 +292,14 @@ class MatrixGrid(Flowable):
                     canvas.drawString(task_x + lay.pad, text_y, line)
                 text_y -= lay.leading
             cells = self.matrix.row(row.task.id)
-            if not cells:
+            texts = self.matrix.row_texts(row.task.id)
+            if not cells and not texts:
                 continue
             for i, role in enumerate(self.roles):
-                codes = cells.get(role.id)
+                codes = cells.get(role.id, "")
+                if role.id in texts:
+                    # text that is no code: too long for a cell; marked here, quoted in the findings
+                    codes += "?"
                 if not codes:
                     continue
                 shown = display(codes)
@@ -399,7 +403,9 @@ def legend_flowables(
             )
         )
         table_style.append(("BACKGROUND", (letters, i), (letters, i), colors.HexColor(code.colour)))
-    table = Table(data, colWidths=_mirrored(widths, rtl), hAlign="RIGHT" if rtl else "LEFT")
+    table = Table(
+        data, colWidths=_mirrored(widths, rtl), hAlign="RIGHT" if rtl else "LEFT", splitInRow=1
+    )
     table.setStyle(TableStyle(table_style))
     title = words("legend.title", scheme=words.scheme_title(scheme))
     return [
@@ -477,7 +483,8 @@ def findings_flowables(
         if not finding.accepted:
             colour = SEVERITY_COLOUR[finding.severity]
             table_style.append(("BACKGROUND", (severities, i), (severities, i), colour))
-    table = Table(data, colWidths=_mirrored(widths, rtl), repeatRows=1)
+    # a row taller than a page (a name of thousands of characters) continues on the next
+    table = Table(data, colWidths=_mirrored(widths, rtl), repeatRows=1, splitInRow=1)
     table.setStyle(TableStyle(table_style))
     out.append(table)
     if len(ordered) > len(shown):

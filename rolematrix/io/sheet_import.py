@@ -54,7 +54,13 @@ from rolematrix.core.names import clean_name, distinct_name, normalise
 from rolematrix.core.schemes import CHECK_MARK, SCHEMES, Code, Scheme
 from rolematrix.io import limits
 from rolematrix.io.files import check_regular_file, read_input
-from rolematrix.io.report import ImportProblem, ImportResult, UnreadableInputError, sheet_reference
+from rolematrix.io.report import (
+    ImportProblem,
+    ImportResult,
+    UnreadableInputError,
+    kept_text,
+    sheet_reference,
+)
 from rolematrix.io.sheet_region import find_region
 from rolematrix.io.xlsx_formulas import missing_results
 from rolematrix.io.xlsx_reader import read_workbook
@@ -743,6 +749,7 @@ def _read_grid(sheet: _Sheet, grid: _Grid, matrix_name: str, title: str) -> Matr
         matrix.update(scheme=scheme.id)
 
     codes_of: dict[Any, str] = {}
+    unread_of: dict[Any, str] = {}  # value -> the text kept beside its cell, as written
     trouble: dict[Any, str] = {}  # value -> message for the report
     for value in counts:
         text = cell_text(value)
@@ -750,10 +757,10 @@ def _read_grid(sheet: _Sheet, grid: _Grid, matrix_name: str, title: str) -> Matr
             parsed = ParsedCodes("", "", (text,))  # a number is never a code
         else:
             parsed = parse_codes(text, scheme)
-        codes = codes_of[value] = scheme.canonical(parsed.codes + parsed.foreign)
+        codes_of[value] = scheme.canonical(parsed.codes + parsed.foreign)
         if parsed.unreadable:
-            kept = f"kept {scheme.display(codes)}" if codes else "the cell is left empty"
-            trouble[value] = f'"{text.strip()}" is not a {scheme.id} code; {kept}'
+            unread_of[value] = text.strip()
+            trouble[value] = kept_text("", text.strip()).message
         elif parsed.foreign:
             trouble[value] = (
                 f"code {', '.join(parsed.foreign)} is not part of {scheme.id}; "
@@ -767,6 +774,13 @@ def _read_grid(sheet: _Sheet, grid: _Grid, matrix_name: str, title: str) -> Matr
             if codes_of[v]
         ]
     )
+    if unread_of:
+        matrix.load_cell_texts(
+            (task_id, role_id, unread_of[v])
+            for task_id, _, values in gathered
+            for role_id, v in values
+            if v in unread_of
+        )
     if trouble:
         role_col = {role_id: first_col + j for j, role_id in enumerate(role_at)}
         for _, i, values in gathered:

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from rolematrix.core.codes import parse_codes
+from rolematrix.core.codes import cell_field, parse_codes
 from rolematrix.core.model import (
     Document,
     Matrix,
@@ -557,8 +557,11 @@ def _cells_as_written(
             role_id = role_ids[offset]
             if unreadable:
                 # kept as written beside the cell: the checker lists it until someone decides
-                texts.append((task_id, role_id, text))
-                if stored_texts.get((task_id, role_id)) != text:
+                stored = stored_texts.get((task_id, role_id))
+                if stored is not None and cell_field(codes, stored, scheme) == text:
+                    texts.append((task_id, role_id, stored))  # as exported
+                else:
+                    texts.append((task_id, role_id, text))
                     problems.append(
                         kept_text(cell_ref(sheet, row_index, FIRST_ROLE_COL + offset), text)
                     )

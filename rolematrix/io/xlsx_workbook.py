@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from rolematrix.core.checker import check
+from rolematrix.core.codes import cell_field
 from rolematrix.core.findings import Finding, Severity
 from rolematrix.core.model import Document, Matrix
 from rolematrix.core.schemes import Scheme
@@ -266,7 +267,8 @@ class _WorkbookWriter:
                 if texts:
                     for role_id, col in role_cols:
                         if role_id in texts:
-                            write_string(row_index, col, cell_text(texts[role_id]), self.unread)
+                            field = cell_field(row.get(role_id, ""), texts[role_id], scheme)
+                            write_string(row_index, col, cell_text(field), self.unread)
                 if task.description:
                     write_string(row_index, desc_col, cell_text(task.description))
                 row_index += 1
