@@ -268,3 +268,17 @@ def test_too_many_different_texts_are_refused(
     rows += [[f"Task {i}", "A", f"n{i}"] for i in range(60)]
     path = hostile.write_workbook(tmp_path / "texts.xlsx", hostile.rows_xml(rows))
     refused(capsys, path, "MAX_DISTINCT_TEXTS")
+
+
+def test_rich_inline_text_is_read_without_its_reading_aid(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rich = (
+        b'<row r="4"><c r="A4" t="inlineStr"><is><r><t>Lau</t></r><r><t>nch</t></r>'
+        b'<rPh sb="0" eb="1"><t>ruby</t></rPh></is></c><c r="B4" t="inlineStr"><is><t>R</t></is></c></row>'
+    )
+    path = hostile.write_workbook(tmp_path / "rich.xlsx", hostile.rows_xml(hostile.TABLE) + rich)
+    code, err, _ = run_import(capsys, path)
+    assert code == 0, err
+    tasks = load_document(str(path.with_suffix(".rolematrix"))).matrices[0].tasks
+    assert [t.name for t in tasks] == ["Plan", "Build", "Launch"]

@@ -530,6 +530,7 @@ class _SheetReader:
         self.length = 0
         self.in_cell = False
         self.depth = 0
+        self.phonetic = False
         self.max_depth = limits.MAX_XML_DEPTH
         self.columns: dict[str, int] = {}
         self.prefix("")
@@ -582,9 +583,10 @@ class _SheetReader:
         elif tag == self.t_is:
             self.inline = []
             self.length = 0
-        elif tag == self.t_t and self.inline is not None:
+        elif tag == self.t_t and self.inline is not None and not self.phonetic:
             self.collect = self.inline
-        elif tag == self.t_rph:
+        elif tag == self.t_rph:  # a reading aid (furigana), no part of the text
+            self.phonetic = True
             self.collect = None
 
     def start_cell(self, attrs: dict[str, str]) -> None:
@@ -659,6 +661,8 @@ class _SheetReader:
             self._store()
         else:
             self.collect = None
+            if tag == self.t_rph:
+                self.phonetic = False
 
     def _store(self) -> None:
         if self.value is None and self.inline is None and self.formula is None:
