@@ -280,3 +280,29 @@ def test_a_field_past_the_limit_is_refused_naming_it(
     err = capsys.readouterr().err
     assert "huge.csv: " in err and "MAX_CSV_FIELD_CHARS = 1,000" in err
     assert "Traceback" not in err
+
+
+def test_read_input_refuses_a_named_pipe_before_opening_it(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    from rolematrix.io.files import read_input
+
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    raised: list[str] = []
+
+    def attempt() -> None:
+        try:
+            read_input(fifo)
+        except UnreadableInputError as exc:
+            raised.append(str(exc))
+
+    worker = threading.Thread(target=attempt, daemon=True)
+    worker.start()
+    worker.join(10)
+    if worker.is_alive():
+        with fifo.open("wb"):
+            pass
+        pytest.fail("read_input blocked on a named pipe")
+    assert raised == [f"{fifo}: not a regular file (a pipe, device or socket); nothing was read"]
