@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from rolematrix.cli import load_document, main
 from rolematrix.core.model import Document, Matrix
 from rolematrix.core.templates import builtin_templates
+from rolematrix.io import limits
 from rolematrix.io.csv_format import HEADER, dumps_csv, loads_csv, read_csv, write_csv
 from rolematrix.io.report import ExportError, UnreadableInputError
 
@@ -243,3 +245,64 @@ def test_empty_files_are_refused(tmp_path: Path, content: bytes, expected: str) 
 def test_a_header_with_no_rows_is_refused() -> None:
     with pytest.raises(UnreadableInputError, match=r"h\.csv: .*no row"):
         loads_csv(",".join(HEADER) + "\r\n", "h.csv")
+
+
+@pytest.mark.parametrize("long_form", [False, True], ids=["plain sheet", "long form"])
+def test_a_field_longer_than_the_csv_module_default_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], long_form: bool
+) -> None:
+    description = "x" * 200_000  # the csv module's own limit is 131,072
+    if long_form:
+        text = ",".join(HEADER) + f"\r\nM,P,Plan,{description},PM,A,RACI\r\n"
+    else:
+        text = f"Task,PM,Notes\r\nPlan,A,{description}\r\n"
+    path = tmp_path / "long.csv"
+    path.write_text(text, encoding="utf-8")
+    assert main(["import", str(path), str(tmp_path / "out.rolematrix")]) == 0
+    task = load_document(str(tmp_path / "out.rolematrix")).matrices[0].tasks[0]
+    assert description in (task.description + task.notes)
+    assert "Traceback" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("long_form", [False, True], ids=["plain sheet", "long form"])
+def test_a_field_past_the_limit_is_refused_naming_it(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    long_form: bool,
+) -> None:
+    monkeypatch.setattr(limits, "MAX_CSV_FIELD_CHARS", 1_000)
+    field = "x" * 1_001
+    head = ",".join(HEADER) + "\r\n" if long_form else "Task,PM\r\n"
+    path = tmp_path / "huge.csv"
+    path.write_text(head + f'M,P,"{field}",,PM,A,RACI\r\n', encoding="utf-8")
+    assert main(["import", str(path), str(tmp_path / "out.rolematrix")]) == 2
+    err = capsys.readouterr().err
+    assert "huge.csv: " in err and "MAX_CSV_FIELD_CHARS = 1,000" in err
+    assert "Traceback" not in err
+
+
+def test_read_input_refuses_a_named_pipe_before_opening_it(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    from rolematrix.io.files import read_input
+
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    raised: list[str] = []
+
+    def attempt() -> None:
+        try:
+            read_input(fifo)
+        except UnreadableInputError as exc:
+            raised.append(str(exc))
+
+    worker = threading.Thread(target=attempt, daemon=True)
+    worker.start()
+    worker.join(10)
+    if worker.is_alive():
+        with fifo.open("wb"):
+            pass
+        pytest.fail("read_input blocked on a named pipe")
+    assert raised == [f"{fifo}: not a regular file (a pipe, device or socket); nothing was read"]

@@ -13,6 +13,7 @@ import pytest
 from rolematrix.core.model import Matrix
 from rolematrix.io.report import ImportResult, UnreadableInputError
 from rolematrix.io.sheet_import import read_sheet_csv, read_sheet_xlsx
+from tests import xlsx_hostile as hostile
 
 Rows = list[list[Any]]
 
@@ -394,3 +395,115 @@ def test_a_workbook_with_a_broken_sheet_is_refused(tmp_path: Path) -> None:
             target.writestr(item, data)
     with pytest.raises(UnreadableInputError, match=r"broken\.xlsx: the workbook is damaged"):
         read_sheet_xlsx(bad)
+
+
+# ---------------------------------------------------------------- a typical Excel RACI
+def countif(row: int, result: int | None) -> tuple[str, int | None]:
+    return (f'COUNTIF(C{row}:F{row},"A")', result)
+
+
+EXCEL_RACI: list[list[Any]] = [
+    ["Project RACI"],
+    [],
+    ["ID", "Task", "Sponsor", "PM", "Dev", "QA", "Check"],
+    [1, "Define scope", "A", "R", "C", "I", countif(4, 1)],
+    [2, "Plan budget", "A", "R", None, "I", countif(5, 1)],
+    ["2.1", "Book the venue", "I", "A", "R", None, countif(6, 1)],
+    ["T-07", "Test product", None, "A", "C", "R", countif(7, 1)],
+    [5, "Launch", "A", "R", "I", "I", countif(8, 1)],
+    [
+        None,
+        "Total A",
+        ('COUNTIF(C4:C8,"A")', 3),
+        ('COUNTIF(D4:D8,"A")', 2),
+        0,
+        0,
+        ("SUM(G4:G8)", 5),
+    ],
+]
+EXCEL_NAMES = ["Define scope", "Plan budget", "Book the venue", "Test product", "Launch"]
+EXCEL_REPORT = [
+    "G3: column 'Check' holds only numbers or formulas (a total or check column); not imported",
+    "B9: row 9 ('Total A') holds only numbers or formulas (a totals row); not imported",
+]
+
+
+def test_an_excel_raci_keeps_its_task_names_and_ids(tmp_path: Path) -> None:
+    result = read_sheet_xlsx(hostile.sheet_workbook(tmp_path / "excel.xlsx", EXCEL_RACI))
+    (matrix,) = result.document.matrices
+    assert [t.name for t in matrix.tasks] == EXCEL_NAMES
+    assert [t.reference for t in matrix.tasks] == ["1", "2", "2.1", "T-07", "5"]
+    assert [t.notes for t in matrix.tasks] == [""] * 5
+    assert [r.name for r in matrix.roles] == ["Sponsor", "PM", "Dev", "QA"]
+    assert grid(matrix)["Test product"] == {"PM": "A", "Dev": "C", "QA": "R"}
+    assert messages(result) == [f"Sheet1!{line}" for line in EXCEL_REPORT]
+
+
+def test_an_excel_raci_saved_as_csv_keeps_its_task_names_and_ids(tmp_path: Path) -> None:
+    def text(value: Any) -> str:
+        value = value[1] if isinstance(value, tuple) else value
+        return "" if value is None else str(value)
+
+    path = tmp_path / "excel.csv"
+    path.write_text("\n".join(",".join(map(text, row)) for row in EXCEL_RACI), encoding="utf-8")
+    result = read_sheet_csv(path)
+    (matrix,) = result.document.matrices
+    assert [t.name for t in matrix.tasks] == EXCEL_NAMES
+    assert [t.reference for t in matrix.tasks] == ["1", "2", "2.1", "T-07", "5"]
+    assert messages(result) == [f"excel.csv!{line}" for line in EXCEL_REPORT]
+
+
+def test_a_check_column_of_zeros_is_no_role(tmp_path: Path) -> None:
+    path = tmp_path / "zeros.csv"
+    path.write_text("Task,PM,Dev,Count A\nPlan,A,R,0\nBuild,C,A,0\n", encoding="utf-8")
+    result = read_sheet_csv(path)
+    assert [r.name for r in result.document.matrices[0].roles] == ["PM", "Dev"]
+    assert any("column 'Count A'" in m and "not imported" in m for m in messages(result))
+
+
+def test_a_numeric_column_under_another_header_stays_a_note(tmp_path: Path) -> None:
+    path = tmp_path / "effort.csv"
+    path.write_text("Task,PM,Dev,Effort\nPlan,A,R,3\nBuild,C,A,5\n", encoding="utf-8")
+    matrix = read_sheet_csv(path).document.matrices[0]
+    assert [t.notes for t in matrix.tasks] == ["Effort: 3", "Effort: 5"]
+
+
+def test_numbered_task_names_are_names_not_ids(tmp_path: Path) -> None:
+    path = tmp_path / "numbered.csv"
+    path.write_text("No.,Task,PM,Dev\n1,Task 1,A,R\n2,Step 2,C,A\n3,Task 3,R,A\n", encoding="utf-8")
+    matrix = read_sheet_csv(path).document.matrices[0]
+    assert [(t.reference, t.name) for t in matrix.tasks] == [
+        ("1", "Task 1"),
+        ("2", "Step 2"),
+        ("3", "Task 3"),
+    ]
+
+
+@pytest.mark.parametrize("epoch", ["1900", "1904"])
+def test_dates_are_read_as_the_cell_shows_them(tmp_path: Path, epoch: str) -> None:
+    import datetime as dt
+
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    book = openpyxl.Workbook()
+    if epoch == "1904":
+        book.epoch = CALENDAR_MAC_1904
+    sheet = book.active
+    for row in (["Task", "PM", "Dev", "Due"], ["Plan", "A", "R", dt.date(2026, 5, 3)]):
+        sheet.append(row)
+    sheet.append(["Build", "C", "A", dt.datetime(2026, 5, 4, 9, 30)])
+    sheet.append(["Ship", "R", "A", 45000])  # a number, not formatted as a date
+    book.save(tmp_path / "dates.xlsx")
+    matrix = read_sheet_xlsx(tmp_path / "dates.xlsx").document.matrices[0]
+    assert [t.notes for t in matrix.tasks] == [
+        "Due: 2026-05-03",
+        "Due: 2026-05-04T09:30:00",
+        "Due: 45000",
+    ]
+
+
+def test_tasks_named_like_ids_are_still_tasks(tmp_path: Path) -> None:
+    path = tmp_path / "ids.csv"
+    path.write_text("Task,PM,Dev\nT-01,A,R\nT-02,C,A\n", encoding="utf-8")
+    matrix = read_sheet_csv(path).document.matrices[0]
+    assert [t.name for t in matrix.tasks] == ["T-01", "T-02"]

@@ -31,6 +31,7 @@ import csv
 import heapq
 import io
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +39,7 @@ from rolematrix.core.codes import cell_field, read_cell
 from rolematrix.core.model import Document, Matrix
 from rolematrix.core.names import clean_name, distinct_name, normalise
 from rolematrix.core.schemes import SCHEMES, Scheme
+from rolematrix.io import limits
 from rolematrix.io.files import read_input, write_bytes_atomically
 from rolematrix.io.report import (
     ExportError,
@@ -49,6 +51,7 @@ from rolematrix.io.report import (
 from rolematrix.io.sheet_import import (
     classify_cell,
     column_letter,
+    csv_rows,
     decode_text,
     detect_scheme,
     read_sheet_text,
@@ -212,12 +215,19 @@ def _role_order(data: _MatrixRows) -> list[str]:
 
 
 def _collect(
-    rows: list[list[str]], source: str, problems: list[ImportProblem]
+    rows: Iterable[list[str]], source: str, problems: list[ImportProblem]
 ) -> list[_MatrixRows]:
     matrices: dict[str, _MatrixRows] = {}
     current: _MatrixRows | None = None
     last_role: dict[tuple[int, int], str] = {}  # (matrix, task) -> previous role key
     for line, raw in enumerate(rows, start=2):
+        if line - 1 > limits.MAX_FILLED_CELLS:  # one row per filled cell
+            raise limits.exceeded(
+                source,
+                f"the file holds more than {limits.MAX_FILLED_CELLS:,} rows",
+                limits.MAX_FILLED_CELLS,
+                "MAX_FILLED_CELLS",
+            )
         if not any(f.strip() for f in raw):
             continue
         fields = [unprotect(f) for f in raw]
@@ -388,13 +398,11 @@ def loads_csv(text: str, source_name: str) -> ImportResult:
     delimiter = _long_form_delimiter(text.splitlines()[0])
     if delimiter is None:
         return read_sheet_text(text, source_name)
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as exc:
-        raise UnreadableInputError(f"{source_name}: not readable as CSV ({exc})") from exc
+    rows = csv_rows(text, delimiter, source_name)
+    next(rows, None)  # the header
     problems: list[ImportProblem] = []
     document = Document()
-    for data in _collect(rows[1:], source_name, problems):
+    for data in _collect(rows, source_name, problems):
         document.matrices.append(_build(data, source_name, problems))
     if not document.matrices:
         raise UnreadableInputError(f"{source_name}: the header is there but no row follows it")

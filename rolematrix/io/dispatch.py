@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rolematrix.core.model import Document
+from rolematrix.io.files import check_regular_file
 from rolematrix.io.report import ExportError, ImportResult, UnreadableInputError
 
 IMPORT_SUFFIXES = (".xlsx", ".csv", ".json")
@@ -20,10 +21,11 @@ def read_any(path: str | Path) -> ImportResult:
     """Read ``path`` (.xlsx, .csv or .json) into a new document."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if not path.exists():
+    if suffix in IMPORT_SUFFIXES:
+        # before any reader opens it: a named pipe would block, a device never end
+        check_regular_file(path)
+    elif not path.exists():
         raise UnreadableInputError(f"{path}: no such file")
-    if path.is_dir():
-        raise UnreadableInputError(f"{path}: is a folder, not a file")
     if suffix == ".json":
         from rolematrix.io.json_format import read_json
 

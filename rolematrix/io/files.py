@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from rolematrix.io import limits
 from rolematrix.io.report import ExportError, UnreadableInputError
 
 
@@ -60,11 +62,45 @@ def write_bytes_atomically(path: str | os.PathLike[str], data: bytes, what: str 
         temp.write_bytes(data)
 
 
+def check_regular_file(path: str | os.PathLike[str]) -> int:
+    """The size of ``path`` if it is a regular file (links followed) within
+    :data:`~rolematrix.io.limits.MAX_FILE_BYTES`; else :class:`UnreadableInputError`.
+
+    Looked at with ``stat``, before anything opens it: opening a named pipe
+    (``mkfifo x.csv``) blocks until someone writes to it, and a device never ends.
+    """
+    source = Path(path)
+    try:
+        info = source.stat()
+    except FileNotFoundError as exc:
+        raise UnreadableInputError(f"{source}: no such file") from exc
+    except OSError as exc:
+        raise UnreadableInputError(
+            f"{source}: cannot read the file ({exc.strerror or exc})"
+        ) from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise UnreadableInputError(f"{source}: is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise UnreadableInputError(
+            f"{source}: not a regular file (a pipe, device or socket); nothing was read"
+        )
+    if info.st_size > limits.MAX_FILE_BYTES:
+        raise limits.exceeded(
+            source.name,
+            f"the file is {info.st_size:,} bytes",
+            limits.MAX_FILE_BYTES,
+            "MAX_FILE_BYTES",
+        )
+    return info.st_size
+
+
 def read_input(path: str | os.PathLike[str], *, allow_empty: bool = False) -> bytes:
     """The bytes of an input file, or :class:`UnreadableInputError` saying why not."""
     source = Path(path)
+    check_regular_file(source)
     try:
-        data = source.read_bytes()
+        with source.open("rb") as handle:
+            data = handle.read(limits.MAX_FILE_BYTES + 1)
     except FileNotFoundError as exc:
         raise UnreadableInputError(f"{source}: no such file") from exc
     except IsADirectoryError as exc:
@@ -73,6 +109,10 @@ def read_input(path: str | os.PathLike[str], *, allow_empty: bool = False) -> by
         raise UnreadableInputError(
             f"{source}: cannot read the file ({exc.strerror or exc})"
         ) from exc
+    if len(data) > limits.MAX_FILE_BYTES:  # grew since it was looked at
+        raise limits.exceeded(
+            source.name, "the file is larger", limits.MAX_FILE_BYTES, "MAX_FILE_BYTES"
+        )
     if not allow_empty and not data.strip():
         raise UnreadableInputError(f"{source.name}: the file is empty")
     return data

@@ -10,18 +10,23 @@ dropped silently.
 
 How a sheet is read:
 
-1. Every cell is classified once per distinct value (a dict; most cells repeat
+1. Only the region of the sheet's filled cells that holds the table is read
+   (:mod:`rolematrix.io.sheet_region`); cells far from it are reported. Every
+   cell in it is classified once per distinct value (a dict; most cells repeat
    a handful of strings): empty, not-involved marker, codes, text, number.
 2. The role block is the run of columns holding the most codes, where codes
    outweigh text; the task column is the leftmost column left of it holding
-   text in most rows that carry codes; the header is the nearest row above the
-   first code row with text in the block (or that row itself when its corner
+   text in most rows that carry codes -- names, not IDs like "1.2" or "T-07";
+   an ID column beside it gives the tasks' references; the header is the
+   nearest row above the first code row with text in the block (or that row itself when its corner
    is empty or says "Task" -- role names like "DA" read as codes); the title is
    the first text above the header.
 3. Rows below the header are tasks (a name and cells), phases (a name and no
    codes, directly followed by tasks, or a label standing left of the task
    column) or blank. Text columns beside the table become task descriptions
    or notes; text above or below the table becomes the matrix description.
+   Columns and rows of only numbers or formulas (a COUNTIF check column, a
+   totals row) are no roles and no tasks: they are reported as not imported.
 4. The scheme is the one that leaves the fewest cells with codes it does not
    define (only check marks: CHECK). Cells are then parsed in that scheme: a
    stray single letter stays in the cell as an unknown code for the checker
@@ -37,9 +42,8 @@ import itertools
 import operator
 import os
 import re
-import zipfile
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,7 +52,8 @@ from rolematrix.core.codes import MARKS, ParsedCodes, clean_text, parse_codes
 from rolematrix.core.model import Document, Matrix, Phase
 from rolematrix.core.names import clean_name, distinct_name, normalise
 from rolematrix.core.schemes import CHECK_MARK, SCHEMES, Code, Scheme
-from rolematrix.io.files import read_input
+from rolematrix.io import limits
+from rolematrix.io.files import check_regular_file, read_input
 from rolematrix.io.report import (
     ImportProblem,
     ImportResult,
@@ -56,7 +61,9 @@ from rolematrix.io.report import (
     kept_text,
     sheet_reference,
 )
-from rolematrix.io.xlsx_formulas import fill_missing_results
+from rolematrix.io.sheet_region import find_region
+from rolematrix.io.xlsx_formulas import missing_results
+from rolematrix.io.xlsx_reader import read_workbook
 
 __all__ = [
     "classify_cell",
@@ -84,6 +91,7 @@ _ANY = Scheme(
 )
 _MARKS = frozenset(MARKS | {CHECK_MARK})
 _SEPARATORS = re.compile(r"[\s/,;+&|\\]+")
+_LONG_WORD = re.compile(r"[^\s/,;+&|\\]{4,}")
 _LETTER_SCHEMES = ("RACI", "RASCI", "RACI-VS", "CAIRO", "DACI")
 
 _DESCRIPTION_HEADERS = frozenset(
@@ -131,6 +139,48 @@ _NOTES_HEADERS = frozenset(
 )
 
 
+#: Headers of an ID column: its values become the tasks' references.
+_ID_HEADERS = frozenset(
+    {"id", "#", "no", "no.", "nr", "nr.", "ref", "ref.", "reference", "wbs", "number", "num",
+     "item no", "item no.", "task id", "lfd. nr.", "№", "номер", "шифр", "شماره", "ردیف", "کد"}
+)  # fmt: skip
+#: Headers of columns that count or check the codes (``=COUNTIF(C4:F4;"A")``).
+_CHECK_HEADER = re.compile(
+    r"^(?:#|№|σ|∑)|^(?:check|checks|count|counts|total|totals|sum|number of|anzahl|summe|"
+    r"prüfung|kontrolle|итого|всего|сумма|проверка|количество|جمع|مجموع|تعداد|کنترل)\b"
+)
+#: Names of a totals row below the tasks.
+_TOTAL_NAMES = re.compile(
+    r"^(?:total|totals|sum|count|check|gesamt|summe|anzahl|итого|всего|сумма|جمع|مجموع|تعداد)\b"
+)
+# "1", "1.2", "2.a", "T-07", "WP3", "#4" -- but "Task 1" and "Step 2" are names
+_REFERENCE = re.compile(
+    r"^[#№]?(?:[A-Z]{1,5}|[A-Za-z]{1,2})?[-_.]?\d+(?:[.\-/]\d+)*(?:\.?[A-Za-z])?\.?$"
+)
+_NUMERIC = re.compile(r"^[-+]?\d+(?:[.,]\d+)?%?$")
+
+
+def _is_reference(value: Any) -> bool:
+    """Does a cell read as a task's ID ("1", "1.2", "T-07", "#3") rather than its name?"""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return True
+    return isinstance(value, str) and bool(_REFERENCE.match(value.strip()))
+
+
+def _is_count(value: Any) -> bool:
+    """A number, a number typed as text, or a formula: what total and check cells hold."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return True
+    if not isinstance(value, str):
+        return False
+    text = value.strip()
+    return text.startswith("=") or bool(_NUMERIC.match(text))
+
+
 def column_letter(index: int) -> str:
     """Spreadsheet column name of a 0-based column index (0 -> A, 26 -> AA)."""
     letters = ""
@@ -172,6 +222,8 @@ def classify_cell(value: Any) -> tuple[int, str]:
     text = clean_text(cell_text(value))
     if not text:
         return EMPTY, ""
+    if _LONG_WORD.search(text):  # no code, mark or not-involved word has four letters
+        return TEXT, ""
     parsed = parse_codes(text, _ANY)
     if not parsed.codes and not parsed.foreign and not parsed.unreadable:
         return NONE, ""
@@ -233,6 +285,8 @@ class _Sheet:
     rows: list[Row]
     kinds: dict[Any, tuple[int, str]]
     problems: list[tuple[int, int, ImportProblem]] = field(default_factory=list)
+    row0: int = 0  # where rows[0][0] stands in the sheet (a region cut out of it)
+    col0: int = 0
 
     def kind(self, value: Any) -> tuple[int, str]:
         key = value if value.__class__ is str else (value.__class__, value)
@@ -242,7 +296,7 @@ class _Sheet:
         return found
 
     def at(self, row: int, col: int) -> str:
-        return f"{self.name}!{column_letter(col)}{row + 1}"
+        return f"{self.name}!{column_letter(col + self.col0)}{row + self.row0 + 1}"
 
     def value(self, row: int, col: int) -> Any:
         cells = self.rows[row]
@@ -368,12 +422,23 @@ def _find_grid(sheet: _Sheet) -> _Grid | None:
     _, first_col, last_col = best
 
     # the task column: leftmost column left of the block with text in most coded rows
-    votes = [0] * first_col
-    for spans, other in zip(code_span, others, strict=True):
-        if spans is not None:
-            for col, kind in other:
-                if col < first_col and kind == TEXT:
-                    votes[col] += 1
+    # (an ID column of "1", "1.2", "T-07" is text too, but names no task)
+    def count_votes(names_only: bool) -> list[int]:
+        votes = [0] * first_col
+        for index, (spans, other) in enumerate(zip(code_span, others, strict=True)):
+            if spans is not None:
+                for col, kind in other:
+                    if (
+                        col < first_col
+                        and kind == TEXT
+                        and not (names_only and _is_reference(rows[index][col]))
+                    ):
+                        votes[col] += 1
+        return votes
+
+    votes = count_votes(names_only=True)
+    if not votes or max(votes) == 0:
+        votes = count_votes(names_only=False)  # tasks named "T-01", "T-02": IDs are the names
     if not votes or max(votes) == 0:
         return None
     top = max(votes)
@@ -416,6 +481,8 @@ def _find_grid(sheet: _Sheet) -> _Grid | None:
         word = normalise(sheet.text(header, col))
         if header is None or not word or word in _DESCRIPTION_HEADERS or word in _NOTES_HEADERS:
             return False
+        if _CHECK_HEADER.search(word):
+            return False  # a check column whose counts are all 0 ("-" marks, to the reader)
         header_text = 1 if sheet.kind(sheet.value(header, col))[0] >= TEXT else 0
         return code_count[col] == 0 and text_count[col] <= header_text
 
@@ -449,7 +516,7 @@ def _roles(sheet: _Sheet, grid: _Grid) -> list[tuple[int, str]]:
                 for i in range(grid.first_row, grid.last_row + 1)
             ):
                 continue  # an empty separator column
-            name = column_letter(col)
+            name = column_letter(col + sheet.col0)
             sheet.report(at_row, col, f"a role column without a name; named {name!r}")
         unique = distinct_name(name, taken)
         if unique != name:
@@ -512,6 +579,62 @@ def _extra_columns(sheet: _Sheet, grid: _Grid) -> list[int]:
     return sorted(found)
 
 
+def _reference_column(
+    sheet: _Sheet, grid: _Grid, extra_cols: list[int], labels: dict[int, str], task_rows: list[int]
+) -> int | None:
+    """The ID column left of the roles: IDs in most task rows (or an ID header), nothing else.
+
+    Its values become the tasks' references, kept as written ("1", "1.2", "T-07").
+    """
+    best: int | None = None
+    for col in extra_cols:
+        if col >= grid.first_col:
+            continue
+        values = [
+            v for i in task_rows if (v := sheet.value(i, col)) is not None and cell_text(v).strip()
+        ]
+        if not values or not all(_is_reference(v) for v in values):
+            continue
+        if len(values) * 2 < len(task_rows) and normalise(labels[col]) not in _ID_HEADERS:
+            continue
+        if best is None or abs(col - grid.task_col) < abs(best - grid.task_col):
+            best = col
+    return best
+
+
+def _check_columns(
+    sheet: _Sheet, grid: _Grid, extra_cols: list[int], labels: dict[int, str], task_rows: list[int]
+) -> list[int]:
+    """Columns beside the roles that count or check the codes: only numbers or formulas in
+    the task rows, under a header such as "Check", "Count A", "Total" or "#A" (a numeric
+    column under another header, "Effort (days)", stays a note)."""
+    found = []
+    for col in extra_cols:
+        values = [
+            v for i in task_rows if (v := sheet.value(i, col)) is not None and cell_text(v).strip()
+        ]
+        if not values or not all(_is_count(v) for v in values):
+            continue
+        formulas = all(isinstance(v, str) and v.strip().startswith("=") for v in values)
+        if formulas or _CHECK_HEADER.search(normalise(labels[col])):
+            found.append(col)
+    return found
+
+
+def _is_totals_row(sheet: _Sheet, grid: _Grid, index: int, name: str) -> bool:
+    """A row under (or among) the tasks whose role cells hold only numbers or formulas:
+    the totals a sheet keeps of its codes, no task."""
+    values = [
+        v
+        for v in sheet.rows[index][grid.first_col : grid.last_col + 1]
+        if v is not None and cell_text(v).strip()
+    ]
+    if not values or not all(_is_count(v) for v in values):
+        return False
+    numbers = sum(1 for v in values if not (isinstance(v, (int, float)) and v == 0))
+    return numbers > 0 or not name or bool(_TOTAL_NAMES.search(normalise(name)))
+
+
 def _read_grid(sheet: _Sheet, grid: _Grid, matrix_name: str, title: str) -> Matrix:
     rows = sheet.rows
     task_col, first_col, last_col = grid.task_col, grid.first_col, grid.last_col
@@ -519,6 +642,20 @@ def _read_grid(sheet: _Sheet, grid: _Grid, matrix_name: str, title: str) -> Matr
     extra_cols = _extra_columns(sheet, grid)
     labels = {col: clean_name(sheet.text(grid.header, col)) for col in extra_cols}
     kinds = _row_kinds(sheet, grid)
+    task_rows = [
+        grid.first_row + offset for offset, kind in enumerate(kinds) if kind in {"task", "orphan"}
+    ]
+    reference_col = _reference_column(sheet, grid, extra_cols, labels, task_rows)
+    for col in _check_columns(sheet, grid, extra_cols, labels, task_rows):
+        extra_cols.remove(col)
+        label = f" {labels[col]!r}" if labels[col] else ""
+        sheet.report(
+            grid.header if grid.header is not None else grid.first_row,
+            col,
+            f"column{label} holds only numbers or formulas (a total or check column); not imported",
+        )
+    if reference_col is not None:
+        extra_cols.remove(reference_col)
 
     def followed_by_tasks(index: int) -> bool:
         for kind in kinds[index + 1 :]:
@@ -556,8 +693,16 @@ def _read_grid(sheet: _Sheet, grid: _Grid, matrix_name: str, title: str) -> Matr
             description_lines.extend(sheet.text(i, c) for c in extra_cols if sheet.text(i, c))
             continue
         name = clean_name(sheet.text(i, task_col))
+        if _is_totals_row(sheet, grid, i, name):
+            sheet.report(
+                i,
+                task_col,
+                f"row {i + sheet.row0 + 1}{f' ({name!r})' if name else ''} holds only numbers "
+                "or formulas (a totals row); not imported",
+            )
+            continue
         if kind == "orphan":
-            name = f"Row {i + 1}"
+            name = f"Row {i + sheet.row0 + 1}"
             sheet.report(i, task_col, f"codes without a task name; kept as task {name!r}")
         unique = distinct_name(name, task_names)
         if unique != name:
@@ -578,8 +723,15 @@ def _read_grid(sheet: _Sheet, grid: _Grid, matrix_name: str, title: str) -> Matr
                 notes.append(f"{labels[col]}: {text}")
         if phase is None:
             phase = matrix.add_phase("")
+        reference = ""
+        if reference_col is not None:
+            reference = cell_text(sheet.value(i, reference_col)).strip()
         task_id = matrix.add_task(
-            unique, phase.id, description="\n".join(description), notes="\n".join(notes)
+            unique,
+            phase.id,
+            description="\n".join(description),
+            notes="\n".join(notes),
+            reference=reference,
         ).id
         # gap columns are empty in every table row, so every value found has a role
         pairs = [
@@ -666,21 +818,69 @@ def _title(sheet: _Sheet, grid: _Grid) -> str:
     return ""
 
 
-def read_sheet_rows(sheets: Sequence[tuple[str, str, list[Row]]], source_name: str) -> ImportResult:
+@dataclass(slots=True)
+class PlacedRows:
+    """A sheet's table region as dense rows, where it stands, and what was left outside."""
+
+    name: str  # as cell locations write it ('RACI Sheet')
+    default_name: str  # the matrix name when the table has no title
+    rows: list[Row]
+    row0: int = 0
+    col0: int = 0
+    outside: list[tuple[int, int, Any]] = field(default_factory=list)
+
+
+#: Cells outside the table reported one by one; the rest are counted.
+_OUTSIDE_REPORTED = 20
+
+
+def _report_outside(sheet: PlacedRows, problems: list[ImportProblem]) -> None:
+    if not sheet.outside:
+        return
+    last_row = sheet.row0 + max(len(sheet.rows), 1)
+    last_col = sheet.col0 + max((len(r) for r in sheet.rows), default=1)
+    region = f"{column_letter(sheet.col0)}{sheet.row0 + 1}:{column_letter(last_col - 1)}{last_row}"
+    for r, c, value in sheet.outside[:_OUTSIDE_REPORTED]:
+        text = cell_text(value).strip()
+        if len(text) > 60:
+            text = text[:57] + "..."
+        problems.append(
+            ImportProblem(
+                f"{sheet.name}!{column_letter(c)}{r + 1}",
+                f"{text!r} stands far from the table ({region}); not imported",
+            )
+        )
+    more = len(sheet.outside) - _OUTSIDE_REPORTED
+    if more > 0:
+        problems.append(
+            ImportProblem(
+                sheet.name, f"{more:,} more cells far from the table ({region}); not imported"
+            )
+        )
+
+
+def read_sheet_rows(
+    sheets: Sequence[tuple[str, str, list[Row]] | PlacedRows],
+    source_name: str,
+    kinds: dict[Any, tuple[int, str]] | None = None,
+) -> ImportResult:
     """Read loaded sheets as matrices.
 
     Each sheet is (name used in cell locations, matrix name when the table has
-    no title, rows starting at A1).
+    no title, rows starting at A1), or a :class:`PlacedRows` cut out of a sheet.
     """
     document = Document()
     problems: list[ImportProblem] = []
     taken: set[str] = set()
-    kinds: dict[Any, tuple[int, str]] = {}
-    for sheet_name, default_name, rows in sheets:
-        sheet = _Sheet(sheet_name, rows, kinds)
+    if kinds is None:
+        kinds = {}
+    for given in sheets:
+        placed = given if isinstance(given, PlacedRows) else PlacedRows(*given)
+        sheet_name, default_name, rows = placed.name, placed.default_name, placed.rows
+        sheet = _Sheet(sheet_name, rows, kinds, row0=placed.row0, col0=placed.col0)
         grid = _find_grid(sheet)
         if grid is None:
-            if any(not sheet.blank(i) for i in range(len(rows))):
+            if any(not sheet.blank(i) for i in range(len(rows))) or placed.outside:
                 problems.append(
                     ImportProblem(sheet_name, "no table of roles and codes found; sheet skipped")
                 )
@@ -695,6 +895,7 @@ def read_sheet_rows(sheets: Sequence[tuple[str, str, list[Row]]], source_name: s
         taken.add(normalise(unique))
         document.matrices.append(_read_grid(sheet, grid, unique, title))
         problems.extend(sheet.sorted_problems())
+        _report_outside(placed, problems)
     if not document.matrices:
         raise UnreadableInputError(
             f"{source_name}: no table of roles and codes found (roles across the first row, "
@@ -704,42 +905,59 @@ def read_sheet_rows(sheets: Sequence[tuple[str, str, list[Row]]], source_name: s
 
 
 # ----------------------------------------------------------------------------- xlsx
-# what openpyxl raises on a workbook whose parts are broken (XML parse errors are SyntaxErrors)
-_DAMAGED = (KeyError, ValueError, TypeError, EOFError, SyntaxError, AttributeError, IndexError)
-
-
 def read_sheet_xlsx(path: str | os.PathLike[str]) -> ImportResult:
-    """Read every sheet of a workbook that holds a grid of codes; each becomes a matrix."""
-    import openpyxl  # heavy: imported only when a workbook is read
-    from openpyxl.utils.exceptions import InvalidFileException
+    """Read every sheet of a workbook that holds a grid of codes; each becomes a matrix.
 
+    The workbook is streamed (:mod:`rolematrix.io.xlsx_reader`) within the named
+    limits; each sheet's table is found among its filled cells
+    (:mod:`rolematrix.io.sheet_region`) and only that region is read as rows.
+    """
     source = Path(path)
-    if not source.exists():
-        raise UnreadableInputError(f"{source}: no such file")
-    try:
-        workbook = openpyxl.load_workbook(source, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, *_DAMAGED) as exc:
-        raise UnreadableInputError(
-            f"{source.name}: not an Excel workbook (.xlsx) or damaged ({exc})"
-        ) from exc
-    except OSError as exc:
-        raise UnreadableInputError(f"{source.name}: cannot read the file ({exc})") from exc
-    try:
-        sheets = []
-        for worksheet in workbook.worksheets:
-            worksheet.reset_dimensions()  # other tools write wrong sizes; read what is there
-            rows = list(worksheet.iter_rows(values_only=True))
-            sheets.append((sheet_reference(worksheet.title), worksheet.title, rows))
-    except (zipfile.BadZipFile, OSError, *_DAMAGED) as exc:
-        raise UnreadableInputError(f"{source.name}: the workbook is damaged ({exc})") from exc
-    finally:
-        workbook.close()
-    notes = fill_missing_results(
-        source, {title: rows for _, title, rows in sheets}, {t: q for q, t, _ in sheets}
-    )
-    result = read_sheet_rows(sheets, source.name)
+    check_regular_file(source)
+    workbook = read_workbook(source)
+    notes = [note for cells in workbook.sheets for note in missing_results(cells)]
+    result = _read_sparse([(c.title, c.title, c.rows) for c in workbook.sheets], source.name)
     result.problems[:0] = notes
     return result
+
+
+def _read_sparse(
+    sheets: Sequence[tuple[str, str, Mapping[int, Sequence[tuple[int, Any]]]]], source_name: str
+) -> ImportResult:
+    """Read sheets given as their filled cells: (title, matrix name, row -> [(col, value)]).
+
+    The title is quoted for cell locations when it is a workbook's sheet title
+    (``'RACI Sheet'!B4``); a csv's file name is used as it is.
+    """
+    kinds: dict[Any, tuple[int, str]] = {}  # shared with the grid finder: each value once
+    texts = [limits.MAX_DISTINCT_TEXTS]
+
+    def is_code(value: Any) -> bool:
+        key = value if value.__class__ is str else (value.__class__, value)
+        found = kinds.get(key)
+        if found is None:
+            if key is value:
+                texts[0] -= 1
+                if texts[0] < 0:
+                    raise limits.exceeded(
+                        source_name,
+                        f"more than {limits.MAX_DISTINCT_TEXTS:,} different texts",
+                        limits.MAX_DISTINCT_TEXTS,
+                        "MAX_DISTINCT_TEXTS",
+                    )
+            found = kinds[key] = classify_cell(value)
+        return found[0] == CODE
+
+    placed: list[tuple[str, str, list[Row]] | PlacedRows] = []
+    for title, default_name, cells in sheets:
+        region = find_region(cells, is_code, source_name, title)
+        where = title if title == source_name else sheet_reference(title)
+        placed.append(
+            PlacedRows(
+                where, default_name, list(region.rows), region.row0, region.col0, region.outside
+            )
+        )
+    return read_sheet_rows(placed, source_name, kinds)
 
 
 # ------------------------------------------------------------------------------ csv
@@ -757,14 +975,45 @@ def decode_text(data: bytes, source_name: str) -> tuple[str, list[ImportProblem]
         return data.decode("cp1252", errors="replace"), [note]
 
 
+def csv_rows(text: str, delimiter: str, source_name: str) -> Iterator[list[str]]:
+    """The rows of csv ``text``, one at a time (a 60 MB file of tiny fields would take
+    gigabytes as one list); a field past :data:`~rolematrix.io.limits.MAX_CSV_FIELD_CHARS`
+    or damaged quoting is refused naming the file, never a traceback."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    while True:
+        previous = csv.field_size_limit(limits.MAX_CSV_FIELD_CHARS)
+        try:
+            row = next(reader, None)
+        except csv.Error as exc:
+            if "field limit" in str(exc):
+                raise limits.exceeded(
+                    source_name,
+                    f"a field is longer than {limits.MAX_CSV_FIELD_CHARS:,} characters",
+                    limits.MAX_CSV_FIELD_CHARS,
+                    "MAX_CSV_FIELD_CHARS",
+                ) from exc
+            raise UnreadableInputError(f"{source_name}: not readable as CSV ({exc})") from exc
+        finally:
+            csv.field_size_limit(previous)
+        if row is None:
+            return
+        yield row
+
+
 def sniff_delimiter(text: str) -> str:
     """Comma, semicolon or tab: the one that splits the first lines most consistently."""
     lines = [line for line in text.splitlines()[:60] if line.strip()]
     best, best_score = ",", (-1, -1)
     for delimiter in (",", ";", "\t"):
         counts: dict[int, int] = {}
-        for fields in csv.reader(lines, delimiter=delimiter):
-            counts[len(fields)] = counts.get(len(fields), 0) + 1
+        previous = csv.field_size_limit(limits.MAX_CSV_FIELD_CHARS)
+        try:
+            for fields in csv.reader(lines, delimiter=delimiter):
+                counts[len(fields)] = counts.get(len(fields), 0) + 1
+        except csv.Error:
+            continue  # not this delimiter; the reader proper says what is wrong
+        finally:
+            csv.field_size_limit(previous)
         wide = {n: k for n, k in counts.items() if n > 1}
         if not wide:
             continue
@@ -780,14 +1029,21 @@ def read_sheet_text(text: str, source_name: str) -> ImportResult:
     if text.startswith("\ufeff"):
         text = text[1:]
     delimiter = sniff_delimiter(text)
-    try:
-        rows: list[Row] = [
-            tuple(value if value.strip() else None for value in fields)
-            for fields in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        ]
-    except csv.Error as exc:
-        raise UnreadableInputError(f"{source_name}: not readable as CSV ({exc})") from exc
-    return read_sheet_rows([(source_name, Path(source_name).stem, rows)], source_name)
+    cells: dict[int, list[tuple[int, Any]]] = {}
+    filled = 0
+    for r, fields in enumerate(csv_rows(text, delimiter, source_name)):
+        row = [(c, value) for c, value in enumerate(fields) if value.strip()]
+        if row:
+            cells[r] = row
+            filled += len(row)
+            if filled > limits.MAX_FILLED_CELLS:
+                raise limits.exceeded(
+                    source_name,
+                    f"the file holds more than {limits.MAX_FILLED_CELLS:,} filled cells",
+                    limits.MAX_FILLED_CELLS,
+                    "MAX_FILLED_CELLS",
+                )
+    return _read_sparse([(source_name, Path(source_name).stem, cells)], source_name)
 
 
 def read_sheet_csv(path: str | os.PathLike[str]) -> ImportResult:

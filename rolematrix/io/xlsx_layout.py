@@ -34,6 +34,7 @@ from rolematrix.core.model import (
 )
 from rolematrix.core.names import normalise
 from rolematrix.core.profiles import settings_problem
+from rolematrix.io.files import check_regular_file
 from rolematrix.io.report import (
     ImportProblem,
     ImportResult,
@@ -41,8 +42,10 @@ from rolematrix.io.report import (
     kept_text,
     sheet_reference,
 )
+from rolematrix.io.sheet_region import anchored_region
 from rolematrix.io.text_safety import cell_text
-from rolematrix.io.xlsx_formulas import fill_missing_results
+from rolematrix.io.xlsx_formulas import missing_results
+from rolematrix.io.xlsx_reader import SheetCells, open_zip, part_chunks, read_workbook
 
 #: Name of the hidden sheet that carries the model; its presence marks our workbooks.
 DATA_SHEET = "_rolematrix"
@@ -181,14 +184,16 @@ def expected_rows(data: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
 def is_rolematrix_workbook(path: str | Path) -> bool:
     """Was this xlsx written by RoleMatrix (does it carry the hidden model sheet)?
 
-    Reads only the workbook index inside the zip, so it is cheap on big files.
+    Reads only the workbook index inside the zip, so it is cheap on big files;
+    a zip past the limits is no RoleMatrix workbook (the plain reader then
+    refuses it, naming the limit).
     """
     try:
-        with zipfile.ZipFile(path) as archive:
-            index = archive.read("xl/workbook.xml").decode("utf-8", "replace")
-    except (OSError, zipfile.BadZipFile, KeyError, RuntimeError):
+        with open_zip(Path(path)) as archive:
+            index = b"".join(part_chunks(archive, "xl/workbook.xml", Path(path).name))
+    except (OSError, zipfile.BadZipFile, KeyError, RuntimeError, UnreadableInputError):
         return False
-    return f'name="{DATA_SHEET}"' in index
+    return f'name="{DATA_SHEET}"' in index.decode("utf-8", "replace")
 
 
 # ------------------------------------------------------------------ reading
@@ -196,29 +201,36 @@ def read_xlsx_layout(path: str | Path) -> ImportResult:
     """Read a workbook written by RoleMatrix back into a document.
 
     Raises :class:`UnreadableInputError` naming the file when it is no such
-    workbook or its hidden model is damaged.
+    workbook, its hidden model is damaged, or it goes past a named limit: it
+    is streamed by :mod:`rolematrix.io.xlsx_reader` like any other workbook,
+    so a copy edited (or forged) elsewhere gets the same zip and XML checks.
     """
-    import openpyxl  # heavy; only when reading
-
     path = Path(path)
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for damaged zips
-        raise UnreadableInputError(f"{path}: not a readable xlsx workbook ({exc})") from exc
-    try:
-        if DATA_SHEET not in book.sheetnames:
-            raise UnreadableInputError(
-                f"{path}: not a RoleMatrix workbook (the sheet {DATA_SHEET!r} is missing)"
-            )
-        payload = _read_payload(path, book[DATA_SHEET])
-        grids = {
-            entry["sheet"]: [tuple(row) for row in book[entry["sheet"]].iter_rows(values_only=True)]
-            for entry in payload["matrices"]
-            if entry["sheet"] in book.sheetnames
-        }
-        problems = fill_missing_results(
-            path, grids, {name: sheet_reference(name) for name in grids}
+    check_regular_file(path)
+    book = read_workbook(path)
+    source = path.name
+    data_sheet = book.sheet(DATA_SHEET)
+    if data_sheet is None:
+        raise UnreadableInputError(
+            f"{path}: not a RoleMatrix workbook (the sheet {DATA_SHEET!r} is missing)"
         )
+    try:
+        payload = _read_payload(path, data_sheet)
+        grids: dict[str, list[tuple[Any, ...]]] = {}
+        problems: list[ImportProblem] = []
+        for entry in payload["matrices"]:
+            cells = book.sheet(entry["sheet"])
+            if cells is not None and entry["sheet"] not in grids:
+                region = anchored_region(cells.rows, source, cells.title)
+                grids[entry["sheet"]] = region.rows
+                problems.extend(missing_results(cells))
+                problems.extend(
+                    ImportProblem(
+                        cell_ref(cells.title, r, c),
+                        f"{str(v)[:60]!r} stands far from the matrix; not imported",
+                    )
+                    for r, c, v in region.outside
+                )
         document = Document()
         for entry in payload["matrices"]:
             sheet_name = entry["sheet"]
@@ -234,31 +246,29 @@ def read_xlsx_layout(path: str | Path) -> ImportResult:
             document.add(_build_matrix(entry, grid, problems))
     except UnreadableInputError:
         raise
-    except (KeyError, TypeError, ValueError, IndexError) as exc:
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
         raise UnreadableInputError(
             f"{path}: the RoleMatrix data in this workbook is damaged ({exc})"
         ) from exc
-    finally:
-        book.close()
     return ImportResult(document, problems)
 
 
-def _read_payload(path: Path, sheet: Any) -> dict[str, Any]:
-    rows = sheet.iter_rows(values_only=True)
-    first = next(rows, None)
-    if not first or first[0] != MARKER:
+def _read_payload(path: Path, sheet: SheetCells) -> dict[str, Any]:
+    column = [cells[0][1] for _, cells in sorted(sheet.rows.items()) if cells and cells[0][0] == 0]
+    first = sheet.rows.get(0)
+    if not first or first[0] != (0, MARKER):
         raise UnreadableInputError(
             f"{path}: the sheet {DATA_SHEET!r} does not hold RoleMatrix data"
         )
-    version = first[1] if len(first) > 1 else None
+    version = first[1][1] if len(first) > 1 and first[1][0] == 1 else None
     if not isinstance(version, int | float) or int(version) > FORMAT_VERSION:
         raise UnreadableInputError(
             f"{path}: written by a newer RoleMatrix (workbook format {version}); update RoleMatrix"
         )
-    text = "".join(str(row[0]) for row in rows if row and row[0] is not None)
+    text = "".join(str(value) for value in column[1:] if value is not None)
     try:
         payload = json.loads(text)
-    except json.JSONDecodeError as exc:
+    except (json.JSONDecodeError, RecursionError) as exc:
         raise UnreadableInputError(
             f"{path}: the RoleMatrix data in this workbook is damaged ({exc})"
         ) from exc
