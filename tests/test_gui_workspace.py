@@ -22,7 +22,6 @@ from workspace_fixtures import TcpProxy, proxied_workspace, workspace
 
 from rolematrix.core.model import Document, Matrix
 from rolematrix.gui.app import Controller
-from rolematrix.gui.commands import InsertTask, SetCells
 from rolematrix.gui.conflict_dialog import ConflictDialog
 from rolematrix.gui.grid_model import CHANGED_BY_OTHERS_ROLE
 from rolematrix.gui.history_view import HistoryDialog
@@ -301,11 +300,11 @@ def test_new_tasks_added_by_both_keep_the_undo_history_working(
     pm_ann = ann.matrix.find_role("Project Manager").id  # type: ignore[union-attr]
     pm_bob = bob.matrix.find_role("Project Manager").id  # type: ignore[union-attr]
 
-    ann.push(InsertTask(ann.matrix, "Ann's task"))
-    ann.push(SetCells(ann.matrix, [(ann.matrix.find_task("Ann's task").id, pm_ann, "A")]))  # type: ignore[union-attr]
-    bob.push(InsertTask(bob.matrix, "Bob's task"))
+    ann.editor().insert_task("Ann's task")
+    ann.editor().type_code([(ann.matrix.find_task("Ann's task").id, pm_ann)], "A")  # type: ignore[union-attr]
+    bob.editor().insert_task("Bob's task")
     bobs_id = bob.matrix.find_task("Bob's task").id  # type: ignore[union-attr]
-    bob.push(SetCells(bob.matrix, [(bobs_id, pm_bob, "R")]))
+    bob.editor().type_code([(bobs_id, pm_bob)], "R")
     assert ann.matrix.find_task("Ann's task").id == bobs_id  # type: ignore[union-attr]  # same new id
     assert ann.save()
 

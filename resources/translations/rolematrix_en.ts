@@ -201,139 +201,246 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../rolematrix/gui/commands.py" line="+44"/>
+        <location filename="../../rolematrix/gui/undo.py" line="+72"/>
         <source>A task needs a name.</source>
-        <extracomment>How long after one edit of a cell another edit of the same cell still merges with it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>A task named “{name}” already exists.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <source>A role needs a name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>A role named “{name}” already exists.</source>
+        <location line="-47"/>
+        <source>Set {name}</source>
+        <extracomment>The Edit menu&apos;s words for each edit (see EditLabel for the keys).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+1"/>
+        <source>Toggle {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cycle code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Edit cells</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+1"/>
         <source>Insert task “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+1"/>
         <source>Delete task “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+1"/>
+        <source>Delete {count} tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Move task “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+1"/>
         <source>Edit task “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+1"/>
+        <source>Rename task to “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>Change the description of “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Change the notes of “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the reference of “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Insert role “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+1"/>
         <source>Delete role “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+1"/>
+        <source>Delete {count} roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Move role “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+1"/>
         <source>Edit role “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+1"/>
+        <source>Rename role to “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the short label of “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change the colour of “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Insert phase “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+1"/>
         <source>Delete phase “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+1"/>
         <source>Rename phase to “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+1"/>
         <source>Move phase “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+1"/>
         <source>Apply staffing “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
         <source>Add person “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
         <source>Remove person “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <source>Change roles of “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+1"/>
         <source>Rename person to “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+1"/>
         <source>Change role conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
-        <source>Accept {rule}</source>
+        <location line="+1"/>
+        <source>Accept {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Reopen {rule}</source>
+        <location line="+1"/>
+        <source>Reopen {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <source>Change checker settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{text}” is not a code of {scheme} (codes: {codes})</source>
+        <extracomment>What the status bar says when the editor refused something (see Refusal for the keys).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A person needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A matrix needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A task named “{text}” already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A role named “{text}” already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The pasted block reaches past the matrix: it needs {count} more tasks and {extra} more roles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The clipboard holds {count} cells, too many to paste; import the file instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} pasted values were not codes and their cells were left as they were (“{text}”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-23"/>
         <source>Edit matrix</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../rolematrix/gui/grid_model.py" line="+341"/>
-        <source>Edit cell</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -611,7 +718,7 @@
 <context>
     <name>DocumentSession</name>
     <message>
-        <location filename="../../rolematrix/gui/session.py" line="+45"/>
+        <location filename="../../rolematrix/gui/session.py" line="+47"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -846,54 +953,24 @@
 <context>
     <name>GridView</name>
     <message>
-        <location filename="../../rolematrix/gui/grid_view.py" line="+545"/>
-        <source>Cut</source>
-        <extracomment>From this many roles on, role headers are drawn vertically so columns stay narrow. The letter each key of the standard Persian keyboard (ISIRI 9147, the default &quot;ir&quot; layout) types, by the Latin letter printed on the same key: with the Persian layout on, the key marked R types ق, and a code letter is meant. (Not in the code parser: in a sheet, ق is text, not a code.) The Arabic yeh stands where the Persian one does. Pushes an undo command onto the document&apos;s stack; set by the window.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+66"/>
-        <source>“{text}” is not a code of {scheme} (codes: {codes})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location filename="../../rolematrix/gui/grid_view.py" line="+625"/>
         <source>A phase row holds no codes: move to one of its tasks.</source>
+        <extracomment>From this many roles on, role headers are drawn vertically so columns stay narrow. The letter each key of the standard Persian keyboard (ISIRI 9147, the default &quot;ir&quot; layout) types, by the Latin letter printed on the same key: with the Persian layout on, the key marked R types ق, and a code letter is meant. (Not in the code parser: in a sheet, ق is text, not a code.) The Arabic yeh stands where the Persian one does. The editor of a matrix (the window&apos;s session gives it); every change goes there.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Toggle {code}</source>
+        <location line="+83"/>
+        <source>The pasted block reaches past the matrix. Add {tasks} tasks and {roles} roles for it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Set {codes}</source>
+        <location line="+7"/>
+        <source>Nothing was pasted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Cycle code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Clear cells</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+67"/>
-        <source>Cannot read “{text}” as codes of {scheme}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+29"/>
+        <location line="-9"/>
         <source>Paste</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Pasted {count} cells; {skipped} values were not codes and were skipped</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1089,7 +1166,7 @@
 <context>
     <name>LegendBar</name>
     <message>
-        <location filename="../../rolematrix/gui/main_window.py" line="+128"/>
+        <location filename="../../rolematrix/gui/main_window.py" line="+115"/>
         <source>Legend</source>
         <extracomment>Matrices up to this many cells (tasks x roles) are checked before the window shows. Larger ones are checked once the grid has been painted, or after this long (ms) at the latest.</extracomment>
         <translation type="unfinished"></translation>
@@ -1244,95 +1321,75 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+14"/>
         <source>RoleMatrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+21"/>
         <source>Insert task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+79"/>
+        <location line="+70"/>
         <source>Task name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-69"/>
         <source>New task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+23"/>
         <source>Insert role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+57"/>
+        <location line="+50"/>
         <source>Role name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-49"/>
         <source>New role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+15"/>
         <source>Insert phase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+42"/>
+        <location line="+39"/>
         <source>Phase name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-39"/>
         <source>New phase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>Rename task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Rename task “{name}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Rename role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Rename role “{name}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Rename phase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>Delete {count} tasks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Delete {count} roles</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+26"/>
         <source>Delete phase</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1342,12 +1399,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
-        <source>Cut</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+60"/>
         <source>No task matches “{text}”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1385,9 +1437,9 @@
 <context>
     <name>MatrixGridModel</name>
     <message>
-        <location filename="../../rolematrix/gui/grid_model.py" line="-93"/>
+        <location filename="../../rolematrix/gui/grid_model.py" line="+248"/>
         <source>{role} on “{task}” holds “{text}”, which is no code. Type a code to replace it, or press Delete to clear it.</source>
-        <extracomment>Extra item-data roles the views read. &quot;Changed by ann at 11:40&quot; on a cell someone else changed since the last refresh, else None Text typed into a cell&apos;s editor that holds no code of the scheme; the cell is kept. Phase ids the view shows folded (for the ▸/▾ marker in the row header). Called with a list of (task id, role id, codes) when the user edits cells.</extracomment>
+        <extracomment>Extra item-data roles the views read. &quot;Changed by ann at 11:40&quot; on a cell someone else changed since the last refresh, else None What the editor refused of the text typed into a cell&apos;s editor (a status-bar sentence). Phase ids the view shows folded (for the ▸/▾ marker in the row header). The matrix&apos;s editor, through which the cell editor&apos;s text goes (set by the view).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1402,24 +1454,24 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+91"/>
+        <location line="+85"/>
         <source>folded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-91"/>
-        <location line="+91"/>
+        <location line="-85"/>
+        <location line="+85"/>
         <source>unfolded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-90"/>
-        <location line="+91"/>
+        <location line="-84"/>
+        <location line="+85"/>
         <source>Phase {name}, {state}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-75"/>
         <source>(no phase)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1447,8 +1499,9 @@
 <context>
     <name>PeoplePanel</name>
     <message>
-        <location filename="../../rolematrix/gui/people_panel.py" line="+48"/>
+        <location filename="../../rolematrix/gui/people_panel.py" line="+43"/>
         <source>Staffing presets shipped with the template</source>
+        <extracomment>The editor of a matrix (the window&apos;s session gives it); every change goes there.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1532,7 +1585,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+63"/>
         <source>Add person</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1599,8 +1652,9 @@
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../rolematrix/gui/problems_panel.py" line="+53"/>
+        <location filename="../../rolematrix/gui/problems_panel.py" line="+54"/>
         <source>Findings</source>
+        <extracomment>The editor of a matrix (the window&apos;s session gives it); acceptances go there.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1650,7 +1704,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+24"/>
         <source>1 error</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1746,7 +1800,7 @@
 <context>
     <name>RolePanel</name>
     <message>
-        <location filename="../../rolematrix/gui/detail_panels.py" line="+219"/>
+        <location filename="../../rolematrix/gui/detail_panels.py" line="+210"/>
         <source>Column header, e.g. PM</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1807,33 +1861,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+83"/>
+        <location line="+68"/>
         <source>Role colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-31"/>
         <source>no colour</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>Rename role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change role short label</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change role description</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change role colour</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2055,8 +2089,9 @@
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../rolematrix/gui/detail_panels.py" line="-192"/>
+        <location filename="../../rolematrix/gui/detail_panels.py" line="-145"/>
         <source>The task&apos;s own id, e.g. 1.2</source>
+        <extracomment>The editor of a matrix (the window&apos;s session gives it); every change goes there.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2118,26 +2153,6 @@
     <message>
         <location line="+1"/>
         <source>Not exported to the handbook</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+63"/>
-        <source>Rename task</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change task reference</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change task description</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change task notes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -201,140 +201,247 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../rolematrix/gui/commands.py" line="+44"/>
+        <location filename="../../rolematrix/gui/undo.py" line="+72"/>
         <source>A task needs a name.</source>
-        <extracomment>How long after one edit of a cell another edit of the same cell still merges with it.</extracomment>
         <translation>وظیفه باید نامی داشته باشد.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>A task named “{name}” already exists.</source>
-        <translation>وظیفه‌ای با نام «{name}» از پیش هست.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <source>A role needs a name.</source>
         <translation>نقش باید نامی داشته باشد.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>A role named “{name}” already exists.</source>
-        <translation>نقشی با نام «{name}» از پیش هست.</translation>
+        <location line="-47"/>
+        <source>Set {name}</source>
+        <extracomment>The Edit menu&apos;s words for each edit (see EditLabel for the keys).</extracomment>
+        <translation>گذاشتن {name}</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+1"/>
+        <source>Toggle {name}</source>
+        <translation>افزودن یا برداشتن {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cycle code</source>
+        <translation>چرخش کد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear cells</source>
+        <translation>پاک کردن خانه‌ها</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cut</source>
+        <translation>برش</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste</source>
+        <translation>چسباندن</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Edit cells</source>
         <translation>ویرایش خانه‌ها</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+1"/>
         <source>Insert task “{name}”</source>
         <translation>افزودن وظیفه‌ی «{name}»</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+1"/>
         <source>Delete task “{name}”</source>
         <translation>حذف وظیفه‌ی «{name}»</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+1"/>
+        <source>Delete {count} tasks</source>
+        <translation>حذف {count} وظیفه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Move task “{name}”</source>
         <translation>جابه‌جایی وظیفه‌ی «{name}»</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+1"/>
         <source>Edit task “{name}”</source>
         <translation>ویرایش وظیفه‌ی «{name}»</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+1"/>
+        <source>Rename task to “{name}”</source>
+        <translation>تغییر نام وظیفه به «{name}»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>Change the description of “{name}”</source>
+        <translation>تغییر شرح «{name}»</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Change the notes of “{name}”</source>
+        <translation>تغییر یادداشت‌های «{name}»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the reference of “{name}”</source>
+        <translation>تغییر شناسهٔ «{name}»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Insert role “{name}”</source>
         <translation>افزودن نقش «{name}»</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+1"/>
         <source>Delete role “{name}”</source>
         <translation>حذف نقش «{name}»</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+1"/>
+        <source>Delete {count} roles</source>
+        <translation>حذف {count} نقش</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Move role “{name}”</source>
         <translation>جابه‌جایی نقش «{name}»</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+1"/>
         <source>Edit role “{name}”</source>
         <translation>ویرایش نقش «{name}»</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+1"/>
+        <source>Rename role to “{name}”</source>
+        <translation>تغییر نام نقش به «{name}»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the short label of “{name}”</source>
+        <translation>تغییر برچسب کوتاه «{name}»</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change the colour of “{name}”</source>
+        <translation>تغییر رنگ «{name}»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Insert phase “{name}”</source>
         <translation>افزودن مرحله‌ی «{name}»</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+1"/>
         <source>Delete phase “{name}”</source>
         <translation>حذف مرحله‌ی «{name}»</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+1"/>
         <source>Rename phase to “{name}”</source>
         <translation>تغییر نام مرحله به «{name}»</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+1"/>
         <source>Move phase “{name}”</source>
         <translation>جابه‌جایی مرحله‌ی «{name}»</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+1"/>
         <source>Apply staffing “{name}”</source>
         <translation>به‌کار بستن چینش «{name}»</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
         <source>Add person “{name}”</source>
         <translation>افزودن «{name}»</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
         <source>Remove person “{name}”</source>
         <translation>برداشتن «{name}»</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <source>Change roles of “{name}”</source>
         <translation>تغییر نقش‌های «{name}»</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+1"/>
         <source>Rename person to “{name}”</source>
         <translation>تغییر نام فرد به «{name}»</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+1"/>
         <source>Change role conflicts</source>
         <translation>تغییر تعارض نقش‌ها</translation>
     </message>
     <message>
-        <location line="+40"/>
-        <source>Accept {rule}</source>
-        <translation>پذیرفتن {rule}</translation>
+        <location line="+1"/>
+        <source>Accept {name}</source>
+        <translation>پذیرفتن {name}</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Reopen {rule}</source>
-        <translation>بازگشایی {rule}</translation>
+        <location line="+1"/>
+        <source>Reopen {name}</source>
+        <translation>بازگشایی {name}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <source>Change checker settings</source>
+        <translation>تغییر تنظیمات بررسی</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{text}” is not a code of {scheme} (codes: {codes})</source>
+        <extracomment>What the status bar says when the editor refused something (see Refusal for the keys).</extracomment>
+        <translation>«{text}» کدی از {scheme} نیست (کدها: {codes})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A person needs a name.</source>
+        <translation>هر فرد باید نامی داشته باشد.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A matrix needs a name.</source>
+        <translation>ماتریس باید نامی داشته باشد.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A task named “{text}” already exists.</source>
+        <translation>وظیفه‌ای با نام «{text}» از پیش هست.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A role named “{text}” already exists.</source>
+        <translation>نقشی با نام «{text}» از پیش هست.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The pasted block reaches past the matrix: it needs {count} more tasks and {extra} more roles.</source>
+        <translation>بلوک چسبانده‌شده از ماتریس بیرون می‌زند: {count} وظیفه و {extra} نقش دیگر لازم دارد.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The clipboard holds {count} cells, too many to paste; import the file instead.</source>
+        <translation>حافظهٔ موقت {count} خانه دارد که برای چسباندن زیاد است؛ به‌جای آن پرونده را درون‌ریزی کنید.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} pasted values were not codes and their cells were left as they were (“{text}”).</source>
+        <translation>{count} مقدار چسبانده‌شده کد نبودند و خانه‌هایشان دست‌نخورده ماندند («{text}»).</translation>
+    </message>
+    <message>
+        <location line="-23"/>
         <source>Edit matrix</source>
         <translation>ویرایش ماتریس</translation>
-    </message>
-    <message>
-        <location filename="../../rolematrix/gui/grid_model.py" line="+341"/>
-        <source>Edit cell</source>
-        <translation>ویرایش خانه</translation>
     </message>
 </context>
 <context>
@@ -611,7 +718,7 @@
 <context>
     <name>DocumentSession</name>
     <message>
-        <location filename="../../rolematrix/gui/session.py" line="+45"/>
+        <location filename="../../rolematrix/gui/session.py" line="+47"/>
         <source>Untitled</source>
         <translation>بی‌نام</translation>
     </message>
@@ -846,55 +953,25 @@
 <context>
     <name>GridView</name>
     <message>
-        <location filename="../../rolematrix/gui/grid_view.py" line="+545"/>
-        <source>Cut</source>
-        <extracomment>From this many roles on, role headers are drawn vertically so columns stay narrow. The letter each key of the standard Persian keyboard (ISIRI 9147, the default &quot;ir&quot; layout) types, by the Latin letter printed on the same key: with the Persian layout on, the key marked R types ق, and a code letter is meant. (Not in the code parser: in a sheet, ق is text, not a code.) The Arabic yeh stands where the Persian one does. Pushes an undo command onto the document&apos;s stack; set by the window.</extracomment>
-        <translation>برش</translation>
-    </message>
-    <message>
-        <location line="+66"/>
-        <source>“{text}” is not a code of {scheme} (codes: {codes})</source>
-        <translation>«{text}» کدی از {scheme} نیست (کدها: {codes})</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location filename="../../rolematrix/gui/grid_view.py" line="+625"/>
         <source>A phase row holds no codes: move to one of its tasks.</source>
+        <extracomment>From this many roles on, role headers are drawn vertically so columns stay narrow. The letter each key of the standard Persian keyboard (ISIRI 9147, the default &quot;ir&quot; layout) types, by the Latin letter printed on the same key: with the Persian layout on, the key marked R types ق, and a code letter is meant. (Not in the code parser: in a sheet, ق is text, not a code.) The Arabic yeh stands where the Persian one does. The editor of a matrix (the window&apos;s session gives it); every change goes there.</extracomment>
         <translation>سطر مرحله کدی نمی‌گیرد: به یکی از وظیفه‌های آن بروید.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Toggle {code}</source>
-        <translation>افزودن یا برداشتن {code}</translation>
+        <location line="+83"/>
+        <source>The pasted block reaches past the matrix. Add {tasks} tasks and {roles} roles for it?</source>
+        <translation>بلوک چسبانده‌شده از ماتریس بیرون می‌زند. {tasks} وظیفه و {roles} نقش برایش افزوده شود؟</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Set {codes}</source>
-        <translation>گذاشتن {codes}</translation>
+        <location line="+7"/>
+        <source>Nothing was pasted.</source>
+        <translation>چیزی چسبانده نشد.</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Cycle code</source>
-        <translation>چرخش کد</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Clear cells</source>
-        <translation>پاک کردن خانه‌ها</translation>
-    </message>
-    <message>
-        <location line="+67"/>
-        <source>Cannot read “{text}” as codes of {scheme}</source>
-        <translation>«{text}» را نمی‌توان کدهای {scheme} خواند</translation>
-    </message>
-    <message>
-        <location line="+29"/>
+        <location line="-9"/>
         <source>Paste</source>
         <translation>چسباندن</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Pasted {count} cells; {skipped} values were not codes and were skipped</source>
-        <translation>{count} خانه چسبانده شد؛ {skipped} مقدار کد نبودند و کنار گذاشته شدند</translation>
     </message>
 </context>
 <context>
@@ -1089,7 +1166,7 @@
 <context>
     <name>LegendBar</name>
     <message>
-        <location filename="../../rolematrix/gui/main_window.py" line="+128"/>
+        <location filename="../../rolematrix/gui/main_window.py" line="+115"/>
         <source>Legend</source>
         <extracomment>Matrices up to this many cells (tasks x roles) are checked before the window shows. Larger ones are checked once the grid has been painted, or after this long (ms) at the latest.</extracomment>
         <translation>راهنمای رنگ‌ها</translation>
@@ -1244,95 +1321,75 @@
         <translation>{task} × {role}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+14"/>
         <source>RoleMatrix</source>
         <translation>RoleMatrix</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+21"/>
         <source>Insert task</source>
         <translation>افزودن وظیفه</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+79"/>
+        <location line="+70"/>
         <source>Task name:</source>
         <translation>نام وظیفه:</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-69"/>
         <source>New task</source>
         <translation>وظیفه‌ی تازه</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+23"/>
         <source>Insert role</source>
         <translation>افزودن نقش</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+57"/>
+        <location line="+50"/>
         <source>Role name:</source>
         <translation>نام نقش:</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-49"/>
         <source>New role</source>
         <translation>نقش تازه</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+15"/>
         <source>Insert phase</source>
         <translation>افزودن مرحله</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+42"/>
+        <location line="+39"/>
         <source>Phase name:</source>
         <translation>نام مرحله:</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-39"/>
         <source>New phase</source>
         <translation>مرحله‌ی تازه</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>Rename task</source>
         <translation>تغییر نام وظیفه</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Rename task “{name}”</source>
-        <translation>تغییر نام وظیفه‌ی «{name}»</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Rename role</source>
         <translation>تغییر نام نقش</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Rename role “{name}”</source>
-        <translation>تغییر نام نقش «{name}»</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Rename phase</source>
         <translation>تغییر نام مرحله</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>Delete {count} tasks</source>
-        <translation>حذف {count} وظیفه</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Delete {count} roles</source>
-        <translation>حذف {count} نقش</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+26"/>
         <source>Delete phase</source>
         <translation>حذف مرحله</translation>
     </message>
@@ -1342,12 +1399,7 @@
         <translation>مرحله‌ی «{name}» همراه با {count} وظیفه‌اش حذف شود؟</translation>
     </message>
     <message>
-        <location line="+48"/>
-        <source>Cut</source>
-        <translation>برش</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+60"/>
         <source>No task matches “{text}”</source>
         <translation>هیچ وظیفه‌ای با «{text}» جور نیست</translation>
     </message>
@@ -1385,9 +1437,9 @@
 <context>
     <name>MatrixGridModel</name>
     <message>
-        <location filename="../../rolematrix/gui/grid_model.py" line="-93"/>
+        <location filename="../../rolematrix/gui/grid_model.py" line="+248"/>
         <source>{role} on “{task}” holds “{text}”, which is no code. Type a code to replace it, or press Delete to clear it.</source>
-        <extracomment>Extra item-data roles the views read. &quot;Changed by ann at 11:40&quot; on a cell someone else changed since the last refresh, else None Text typed into a cell&apos;s editor that holds no code of the scheme; the cell is kept. Phase ids the view shows folded (for the ▸/▾ marker in the row header). Called with a list of (task id, role id, codes) when the user edits cells.</extracomment>
+        <extracomment>Extra item-data roles the views read. &quot;Changed by ann at 11:40&quot; on a cell someone else changed since the last refresh, else None What the editor refused of the text typed into a cell&apos;s editor (a status-bar sentence). Phase ids the view shows folded (for the ▸/▾ marker in the row header). The matrix&apos;s editor, through which the cell editor&apos;s text goes (set by the view).</extracomment>
         <translation>{role} در «{task}» «{text}» دارد که کد نیست. برای جایگزینی، یک کد تایپ کنید یا برای پاک کردن، Delete را بزنید.</translation>
     </message>
     <message>
@@ -1402,24 +1454,24 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+91"/>
+        <location line="+85"/>
         <source>folded</source>
         <translation>بسته</translation>
     </message>
     <message>
-        <location line="-91"/>
-        <location line="+91"/>
+        <location line="-85"/>
+        <location line="+85"/>
         <source>unfolded</source>
         <translation>باز</translation>
     </message>
     <message>
-        <location line="-90"/>
-        <location line="+91"/>
+        <location line="-84"/>
+        <location line="+85"/>
         <source>Phase {name}, {state}</source>
         <translation>مرحله‌ی {name}، {state}</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-75"/>
         <source>(no phase)</source>
         <translation>(بی‌مرحله)</translation>
     </message>
@@ -1447,8 +1499,9 @@
 <context>
     <name>PeoplePanel</name>
     <message>
-        <location filename="../../rolematrix/gui/people_panel.py" line="+48"/>
+        <location filename="../../rolematrix/gui/people_panel.py" line="+43"/>
         <source>Staffing presets shipped with the template</source>
+        <extracomment>The editor of a matrix (the window&apos;s session gives it); every change goes there.</extracomment>
         <translation>چینش‌های آماده‌ای که همراه الگو آمده‌اند</translation>
     </message>
     <message>
@@ -1532,7 +1585,7 @@
         <translation>؛ </translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+63"/>
         <source>Add person</source>
         <translation>افزودن فرد</translation>
     </message>
@@ -1599,8 +1652,9 @@
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../rolematrix/gui/problems_panel.py" line="+53"/>
+        <location filename="../../rolematrix/gui/problems_panel.py" line="+54"/>
         <source>Findings</source>
+        <extracomment>The editor of a matrix (the window&apos;s session gives it); acceptances go there.</extracomment>
         <translation>یافته‌ها</translation>
     </message>
     <message>
@@ -1650,7 +1704,7 @@
         <translation>چرا این پذیرفتنی است؟ (خوانندگان ماتریس دلیل را خواهند دید)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+24"/>
         <source>1 error</source>
         <translation>۱ خطا</translation>
     </message>
@@ -1746,7 +1800,7 @@
 <context>
     <name>RolePanel</name>
     <message>
-        <location filename="../../rolematrix/gui/detail_panels.py" line="+219"/>
+        <location filename="../../rolematrix/gui/detail_panels.py" line="+210"/>
         <source>Column header, e.g. PM</source>
         <translation>عنوان ستون، مثلاً PM</translation>
     </message>
@@ -1807,34 +1861,14 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+83"/>
+        <location line="+68"/>
         <source>Role colour</source>
         <translation>رنگ نقش</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-31"/>
         <source>no colour</source>
         <translation>بی‌رنگ</translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>Rename role</source>
-        <translation>تغییر نام نقش</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change role short label</source>
-        <translation>تغییر برچسب کوتاه نقش</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change role description</source>
-        <translation>تغییر شرح نقش</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change role colour</source>
-        <translation>تغییر رنگ نقش</translation>
     </message>
 </context>
 <context>
@@ -2055,8 +2089,9 @@
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../rolematrix/gui/detail_panels.py" line="-192"/>
+        <location filename="../../rolematrix/gui/detail_panels.py" line="-145"/>
         <source>The task&apos;s own id, e.g. 1.2</source>
+        <extracomment>The editor of a matrix (the window&apos;s session gives it); every change goes there.</extracomment>
         <translation>شناسهٔ خود کار، مثلاً ۱.۲</translation>
     </message>
     <message>
@@ -2119,26 +2154,6 @@
         <location line="+1"/>
         <source>Not exported to the handbook</source>
         <translation>به دفترچه‌ی نقش‌ها نمی‌رود</translation>
-    </message>
-    <message>
-        <location line="+63"/>
-        <source>Rename task</source>
-        <translation>تغییر نام وظیفه</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change task reference</source>
-        <translation>تغییر شناسهٔ کار</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change task description</source>
-        <translation>تغییر شرح وظیفه</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change task notes</source>
-        <translation>تغییر یادداشت‌های وظیفه</translation>
     </message>
 </context>
 <context>

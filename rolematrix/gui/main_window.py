@@ -20,7 +20,6 @@ from PySide6.QtGui import (
     QKeyEvent,
     QPainter,
     QPaintEvent,
-    QUndoCommand,
 )
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -36,24 +35,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rolematrix.core.editor import Editor, EditResult
+from rolematrix.core.edits import InsertPhaseEdit, InsertRoleEdit, InsertTaskEdit
 from rolematrix.core.findings import Finding
-from rolematrix.core.model import DuplicateNameError, EmptyNameError, Matrix
+from rolematrix.core.model import Matrix
 from rolematrix.gui import i18n
 from rolematrix.gui.autosave import Autosaver
-from rolematrix.gui.commands import (
-    Compound,
-    InsertPhase,
-    InsertRole,
-    InsertTask,
-    MoveRole,
-    MoveTask,
-    RemovePhase,
-    RemoveRole,
-    RemoveTask,
-    RenamePhase,
-    UpdateRole,
-    UpdateTask,
-)
 from rolematrix.gui.detail_panels import RolePanel, TaskPanel
 from rolematrix.gui.grid_model import MatrixGridModel, readable_text_colour
 from rolematrix.gui.grid_view import GridView
@@ -62,6 +49,7 @@ from rolematrix.gui.people_panel import PeoplePanel, RoleDutiesPanel
 from rolematrix.gui.problems_panel import ProblemsPanel, severity_counts_text
 from rolematrix.gui.session import DocumentSession
 from rolematrix.gui.settings import settings
+from rolematrix.gui.undo import refusal_text
 from rolematrix.gui.vocabulary import code_meaning, code_name, scheme_title
 from rolematrix.gui.window_files import WindowFiles
 from rolematrix.gui.window_menus import WindowMenus
@@ -70,7 +58,6 @@ from rolematrix.gui.workspace_watch import WorkspaceWatcher
 if TYPE_CHECKING:
     from rolematrix.gui.app import Controller
     from rolematrix.gui.presentation import PresentationWindow
-
 
 #: Matrices up to this many cells (tasks x roles) are checked before the window shows.
 CHECK_AT_ONCE_CELLS = 200_000
@@ -188,7 +175,7 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         self._icon_style: tuple[str, bool] = ("", False)
 
         self.grid = GridView(self)
-        self.grid.push = self.push
+        self.grid.editors = self.session.editor
         self.grid.message.connect(self._status)
         self.grid.rename_requested.connect(self._rename_by_kind)
         self.grid.setAccessibleName(self.tr("Matrix grid"))
@@ -226,15 +213,15 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         self.setCentralWidget(central)
 
         self.problems = ProblemsPanel(self)
-        self.problems.push = self.push
+        self.problems.editors = self.session.editor
         self.problems.activated.connect(self.show_finding)
         self.problems.counts_changed.connect(self._counts_changed)
         self.task_panel = TaskPanel(self)
-        self.task_panel.push = self.push
+        self.task_panel.editors = self.session.editor
         self.role_panel = RolePanel(self)
-        self.role_panel.push = self.push
+        self.role_panel.editors = self.session.editor
         self.people_panel = PeoplePanel(self)
-        self.people_panel.push = self.push
+        self.people_panel.editors = self.session.editor
         self.duties_panel = RoleDutiesPanel(self)
         self.docks: dict[str, QDockWidget] = {}
         self._dock(
@@ -431,11 +418,16 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
                 4000,
             )
 
-    # ---------------------------------------------------------- commands
-    def push(self, command: QUndoCommand) -> None:
-        if self.session.readonly and self.session.store is not None:
-            pass  # read-only files can still be edited and saved elsewhere (Save as)
-        self.session.push(command)
+    # ------------------------------------------------------------- edits
+    def editor(self) -> Editor:
+        """The current matrix's editor: every change the window makes goes through it."""
+        return self.session.editor(self._require_matrix())
+
+    def _report(self, result: EditResult) -> EditResult:
+        """Explain in a dialog what the editor refused (names, mostly)."""
+        for refusal in result.refusals:
+            QMessageBox.warning(self, self.tr("RoleMatrix"), refusal_text(refusal))
+        return result
 
     def _status(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)
@@ -450,16 +442,6 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
     def _ask_name(self, title: str, label: str, text: str = "") -> str | None:
         name, ok = QInputDialog.getText(self, title, label, text=text)
         return name.strip() if ok and name.strip() else None
-
-    def _try_push(self, make: Callable[[], QUndoCommand]) -> bool:
-        """Build a command (names are checked on construction) and push it, or explain why not."""
-        try:
-            command = make()
-        except (DuplicateNameError, EmptyNameError) as exc:
-            QMessageBox.warning(self, self.tr("RoleMatrix"), str(exc))
-            return False
-        self.push(command)
-        return True
 
     def insert_task(self, name: str | None = None) -> None:
         matrix = self._require_matrix()
@@ -478,16 +460,13 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
             index: int | None = phase.tasks.index(current) + 1
         else:
             index = None
-        command: list[InsertTask] = []
-
-        def make() -> QUndoCommand:
-            command.append(InsertTask(matrix, name, phase.id if phase else None, index))
-            return command[0]
-
-        if self._try_push(make) and command[0].task_id is not None:
+        edit = self._report(
+            self.editor().insert_task(name, phase.id if phase else None, index)
+        ).edit
+        if isinstance(edit, InsertTaskEdit) and edit.task_id is not None:
             # the cursor stays in its role's column: a letter typed next fills one cell
             role = self.grid.current_role()
-            self.grid.select_cell(command[0].task_id, role.id if role else None)
+            self.grid.select_cell(edit.task_id, role.id if role else None)
 
     def insert_role(self, name: str | None = None) -> None:
         matrix = self._require_matrix()
@@ -502,14 +481,9 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         column = self.grid.currentIndex().column()
         index = column + 1 if column >= 0 else None
         task = self.grid.current_task() or (matrix.tasks[0] if matrix.tasks else None)
-        command: list[InsertRole] = []
-
-        def make() -> QUndoCommand:
-            command.append(InsertRole(matrix, name, index))
-            return command[0]
-
-        if self._try_push(make) and command[0].role_id is not None and task is not None:
-            self.grid.select_cell(task.id, command[0].role_id)
+        edit = self._report(self.editor().insert_role(name, index)).edit
+        if isinstance(edit, InsertRoleEdit) and edit.role_id is not None and task is not None:
+            self.grid.select_cell(task.id, edit.role_id)
 
     def insert_phase(self, name: str | None = None) -> None:
         matrix = self._require_matrix()
@@ -521,10 +495,9 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
             return
         phase = self.grid.current_phase()
         index = matrix.phases.index(phase) + 1 if phase is not None else None
-        command = InsertPhase(matrix, name, index)
-        self.push(command)
-        if command.phase_id is not None:  # the next Insert task goes into the new phase
-            self.grid.select_phase(command.phase_id)
+        edit = self.editor().insert_phase(name, index).edit
+        if isinstance(edit, InsertPhaseEdit) and edit.phase_id is not None:
+            self.grid.select_phase(edit.phase_id)  # the next Insert task goes into it
 
     def rename_task(self) -> None:
         task = self.grid.current_task()
@@ -547,19 +520,17 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
             old = matrix.task(item_id).name
             name = self._ask_name(self.tr("Rename task"), self.tr("Task name:"), old)
             if name and name != old:
-                text = self.tr("Rename task “{name}”").format(name=old)
-                self._try_push(lambda: UpdateTask(matrix, item_id, text, name=name))
+                self._report(self.editor().update_task(item_id, name=name))
         elif kind == "role":
             old = matrix.role(item_id).name
             name = self._ask_name(self.tr("Rename role"), self.tr("Role name:"), old)
             if name and name != old:
-                text = self.tr("Rename role “{name}”").format(name=old)
-                self._try_push(lambda: UpdateRole(matrix, item_id, text, name=name))
+                self._report(self.editor().update_role(item_id, name=name))
         elif kind == "phase":
             old = matrix.phase(item_id).name
             name = self._ask_name(self.tr("Rename phase"), self.tr("Phase name:"), old)
             if name and name != old:
-                self.push(RenamePhase(matrix, item_id, name))
+                self.editor().rename_phase(item_id, name)
 
     def _selected_task_ids(self) -> list[int]:
         ids = list(dict.fromkeys(t for t, _ in self.grid.selected_cells()))
@@ -571,33 +542,12 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         return list(dict.fromkeys(r for _, r in self.grid.selected_cells()))
 
     def delete_tasks(self) -> None:
-        matrix = self._require_matrix()
-        ids = self._selected_task_ids()
-        if not ids:
-            return
-        if len(ids) == 1:
-            self.push(RemoveTask(matrix, ids[0]))
-            return
-        parent = Compound(self.tr("Delete {count} tasks").format(count=i18n.number(len(ids))))
-        for task_id in ids:
-            RemoveTask(matrix, task_id, parent)
-        self.push(parent)
+        self.editor().delete_tasks(self._selected_task_ids())
 
     def delete_roles(self) -> None:
-        matrix = self._require_matrix()
-        ids = self._selected_role_ids()
-        if not ids:
-            return
-        if len(ids) == 1:
-            self.push(RemoveRole(matrix, ids[0]))
-            return
-        parent = Compound(self.tr("Delete {count} roles").format(count=i18n.number(len(ids))))
-        for role_id in ids:
-            RemoveRole(matrix, role_id, parent)
-        self.push(parent)
+        self.editor().delete_roles(self._selected_role_ids())
 
     def delete_phase(self) -> None:
-        matrix = self._require_matrix()
         phase = self.grid.current_phase()
         if phase is None:
             return
@@ -612,7 +562,7 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self.push(RemovePhase(matrix, phase.id))
+        self.editor().delete_phase(phase.id)
 
     def move_task(self, step: int) -> None:
         matrix = self._require_matrix()
@@ -623,14 +573,14 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         phase = matrix.phase_of(task.id)
         index = phase.tasks.index(task) + step
         if 0 <= index < len(phase.tasks):
-            self.push(MoveTask(matrix, task.id, phase.id, index))
+            self.editor().move_task(task.id, phase.id, index)
         else:
             # over the phase boundary: into the neighbouring phase
             p = matrix.phases.index(phase) + step
             if not 0 <= p < len(matrix.phases):
                 return
             target = matrix.phases[p]
-            self.push(MoveTask(matrix, task.id, target.id, len(target.tasks) if step < 0 else 0))
+            self.editor().move_task(task.id, target.id, len(target.tasks) if step < 0 else 0)
         assert self.model is not None
         self.grid.set_current(self.model.index(self.model.row_of_task(task.id), column))
 
@@ -647,13 +597,13 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
             return
         target = index.column() + step
         if 0 <= target < len(matrix.roles):
-            self.push(MoveRole(matrix, role.id, target))
+            self.editor().move_role(role.id, target)
             assert self.model is not None
             self.grid.set_current(self.model.index(index.row(), target))
 
     def _cut(self) -> None:
         self.grid.copy_selection()
-        self.grid.clear_selection_cells(self.tr("Cut"))
+        self.grid.clear_selection_cells(cut=True)
 
     def show_find(self) -> None:
         self.find_bar.show()

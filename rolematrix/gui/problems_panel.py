@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QUndoCommand
+from PySide6.QtGui import QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -35,10 +35,10 @@ from PySide6.QtWidgets import (
 )
 
 from rolematrix.core.checker import IncrementalChecker
+from rolematrix.core.editor import Editor
 from rolematrix.core.findings import Finding, Severity, summary
 from rolematrix.core.model import Matrix, Suppression
 from rolematrix.gui import i18n
-from rolematrix.gui.commands import accept_finding, reopen_finding
 from rolematrix.gui.vocabulary import finding_message, rule_title
 
 Index = QModelIndex | QPersistentModelIndex
@@ -242,7 +242,8 @@ class ProblemsPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.push: Callable[[QUndoCommand], None] = lambda command: command.redo()
+        #: The editor of a matrix (the window's session gives it); acceptances go there.
+        self.editors: Callable[[Matrix], Editor] | None = None
         self._checker: IncrementalChecker | None = None
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -388,17 +389,12 @@ class ProblemsPanel(QWidget):
             + self.tr("Why is this acceptable? (readers of the matrix will see the reason)"),
         )
         reason = reason.strip()
-        if not ok or not reason:
+        if not ok or not reason or self.editors is None:
             return False
-        self.push(
-            accept_finding(
-                matrix,
-                Suppression(
-                    finding.rule, reason, finding.task_id, finding.role_id, finding.person_id
-                ),
-            )
+        suppression = Suppression(
+            finding.rule, reason, finding.task_id, finding.role_id, finding.person_id
         )
-        return True
+        return self.editors(matrix).accept(suppression).done
 
     def reopen(self, finding: Finding) -> bool:
         matrix = self.matrix
@@ -408,8 +404,7 @@ class ProblemsPanel(QWidget):
             if suppression.matches(
                 finding.rule, finding.task_id, finding.role_id, finding.person_id
             ):
-                self.push(reopen_finding(matrix, suppression))
-                return True
+                return self.editors is not None and self.editors(matrix).reopen(suppression).done
         return False
 
 
