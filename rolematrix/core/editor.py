@@ -273,8 +273,11 @@ class Editor:
         size = sum(len(row) for row in block)
         if size > MAX_PASTE_CELLS:
             return EditResult(refusals=(Refusal("paste-too-large", count=size),))
-        if len(block) == 1 and len(block[0]) == 1:
-            return self.set_text(selection, block[0][0])
+        if len(block) == 1 and len(block[0]) == 1:  # one value fills the selection
+            codes = self.read_codes(block[0][0])
+            if isinstance(codes, Refusal):
+                return EditResult(refusals=(codes,))
+            return self.set_codes([(t, r, codes) for t, r in selection], EditLabel("paste"))
         if self._is_table(block):
             return self._paste_table(block, tasks)
         width = max(len(row) for row in block)

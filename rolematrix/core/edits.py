@@ -32,6 +32,7 @@ from rolematrix.core.model import (
 MERGE_WINDOW_S = 2.0
 
 CellChange = tuple[int, int, str]  # (task id, role id, codes)
+_OWN_STEPS = frozenset({"paste", "cut", "fill"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +122,8 @@ class CellsEdit(Edit):
 
     @property
     def merge_key(self) -> Hashable | None:
-        if len(self.changes) != 1:
+        """Typing in one cell merges; a paste or a cut is a step of its own, even of one cell."""
+        if len(self.changes) != 1 or self.label.key in _OWN_STEPS:
             return None
         task_id, role_id, _codes = self.changes[0]
         return ("cell", id(self.matrix), task_id, role_id)
