@@ -73,8 +73,8 @@ class Controller(QObject):
     def recent_files(self) -> list[str]:
         value = settings().value("recentFiles", [])
         if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in (value or [])]
+            return [value]
+        return [str(v) for v in value] if isinstance(value, list | tuple) else []
 
     def add_recent(self, target: str) -> None:
         """Remember ``target`` for File ▸ Open recent -- never with a database password."""
@@ -94,7 +94,7 @@ class Controller(QObject):
             window.restoreState(state)
         zoom = store.value("window/zoom", 0)
         try:
-            steps = int(zoom)  # type: ignore[arg-type]
+            steps = int(zoom)  # type: ignore[call-overload]
         except (TypeError, ValueError):
             steps = 0
         if steps:
