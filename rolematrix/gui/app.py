@@ -14,10 +14,11 @@ import argparse
 import sys
 import time
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import NoReturn
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFileOpenEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
@@ -175,27 +176,23 @@ class Controller(QObject):
             page.restoreGeometry(geometry)
 
     def _rebuild(self, old: MainWindow) -> MainWindow:
-        geometry, state, zoom = old.saveGeometry(), old.saveState(), old.grid.zoom_steps
-        matrix = old.matrix
-        task = old.grid.current_task()
-        column = old.grid.currentIndex().column()
-        role = old.model.role_at(column) if old.model is not None else None
+        """A new window around ``old``'s session, showing exactly what ``old`` showed."""
+        geometry, state = old.saveGeometry(), old.saveState()
+        view = old.view_state()
         maximised = old.isMaximized()
         old.hand_over()
         old.deleteLater()
         window = MainWindow(old.session, self)
         window.restoreGeometry(geometry)
         window.restoreState(state)
-        if zoom:
-            window.grid.zoom(zoom)
-        if matrix is not None and matrix is not window.matrix:
-            window.show_matrix(matrix)
-        if task is not None or role is not None:
-            window.grid.select_cell(task.id if task else None, role.id if role else None)
+        window.restore_view(view)
         if maximised:
             window.showMaximized()
         else:
             window.show()
+        # the scroll ranges exist once the grid has its size and has laid out its rows
+        window.restore_scroll(view)
+        QTimer.singleShot(0, window, partial(window.restore_scroll, view))
         return window
 
     def show_gallery(self, parent: QWidget | None = None) -> MainWindow | None:

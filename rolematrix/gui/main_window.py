@@ -13,10 +13,20 @@ reaches the window, and the window reaches it back only through
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -169,6 +179,22 @@ class LegendBar(QWidget):
         hint.setToolTip(hint.text())
         hint.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignTrailing)
         self._layout.addWidget(hint, 1)
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """What the user is looking at in a window: carried over when the window is rebuilt."""
+
+    matrix: Matrix | None
+    #: (row, column) of the current cell; (-1, -1) for none
+    current: tuple[int, int]
+    #: the selected ranges as (top, left, bottom, right)
+    ranges: tuple[tuple[int, int, int, int], ...]
+    collapsed: frozenset[int]
+    find_text: str
+    #: (horizontal, vertical) scroll bar values
+    scroll: tuple[int, int]
+    zoom: int
 
 
 class WindowHost(DocumentHost, Protocol):
@@ -799,6 +825,69 @@ class MainWindow(QMainWindow):
         current = self.current_pane()
         index = keys.index(current) if current in keys else 0
         self.focus_pane(keys[(index + step) % len(keys)])
+
+    # ------------------------------------------------------- view state
+    def view_state(self) -> ViewState:
+        """The matrix on screen, current cell, selection, folded phases, filter, scroll, zoom."""
+        grid = self.grid
+        current = grid.currentIndex()
+        selection = grid.selectionModel().selection() if self.model is not None else None
+        ranges = (
+            tuple(
+                (r.top(), r.left(), r.bottom(), r.right())
+                for r in (selection.at(i) for i in range(selection.count()))
+            )
+            if selection is not None
+            else ()
+        )
+        return ViewState(
+            matrix=self.matrix,
+            current=(current.row(), current.column()) if current.isValid() else (-1, -1),
+            ranges=ranges,
+            collapsed=frozenset(grid.collapsed),
+            find_text=self.find_bar.text() if self.find_bar.isVisible() else "",
+            scroll=(grid.horizontalScrollBar().value(), grid.verticalScrollBar().value()),
+            zoom=grid.zoom_steps,
+        )
+
+    def restore_view(self, state: ViewState) -> None:
+        """Show exactly what ``state`` saw: the same cell current, the same cells selected.
+
+        The cell is restored by its row and column, never by its task and role:
+        a phase row has no task, and selecting "no task" meant the whole column.
+        The scroll position follows once the window has its size (call again
+        after showing it).
+        """
+        grid = self.grid
+        if state.zoom:
+            grid.zoom(state.zoom)
+        if state.matrix is not None and state.matrix is not self.matrix:
+            self.show_matrix(state.matrix)
+        model = self.model
+        if model is None or state.matrix is not self.matrix:
+            return
+        grid.set_collapsed(set(state.collapsed))
+        if state.find_text:
+            self.find_bar.setText(state.find_text)
+            self.find_bar.show()
+        rows, columns = model.rowCount(), model.columnCount()
+        selection = QItemSelection()
+        for top, left, bottom, right in state.ranges:
+            if bottom < rows and right < columns:
+                selection.select(model.index(top, left), model.index(bottom, right))
+        row, column = state.current
+        chooser = grid.selectionModel()
+        if 0 <= row < rows and 0 <= column < columns:
+            chooser.setCurrentIndex(
+                model.index(row, column), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+        chooser.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.restore_scroll(state)
+
+    def restore_scroll(self, state: ViewState) -> None:
+        horizontal, vertical = state.scroll
+        self.grid.horizontalScrollBar().setValue(horizontal)
+        self.grid.verticalScrollBar().setValue(vertical)
 
     # ------------------------------------------------------------ title
     def update_title(self) -> None:
