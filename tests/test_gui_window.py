@@ -421,6 +421,34 @@ def test_recent_files_are_remembered(qtbot, isolated: Path) -> None:
     assert controller.open_target(str(path)) is w  # already open: the same window
 
 
+def test_a_recent_document_opened_by_a_relative_name_opens_from_another_folder(
+    qtbot, isolated: Path, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = isolated / "plans"
+    folder.mkdir()
+    DocumentStore.create(folder / "sample.rolematrix", Document([sample_matrix()])).close()
+    monkeypatch.chdir(folder)
+    controller = Controller()
+    first = controller.open_target("sample.rolematrix")  # as typed: rolematrix sample.rolematrix
+    assert first is not None
+    first.close()
+    elsewhere = isolated / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+
+    window = add_window(qtbot, MainWindow(session_of(sample_matrix(), title="Other"), controller))
+    window.files.fill_recent()
+    entries = [a for a in window.menus.recent_menu.actions() if "sample" in a.text()]
+    assert len(entries) == 1
+    entries[0].trigger()
+
+    assert dialogs.kinds() == []  # no "Could not open"
+    opened = [w for w in controller.windows if w is not window]
+    assert len(opened) == 1
+    add_window(qtbot, opened[0])
+    assert Path(opened[0].session.origin) == folder / "sample.rolematrix"
+
+
 def test_people_panel_applies_a_staffing_preset_as_one_undo_step(qtbot, isolated: Path) -> None:
     controller = Controller()
     w = controller.new_from_template("sales-pm-account")

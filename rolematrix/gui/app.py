@@ -50,6 +50,17 @@ def _same_target(a: str, b: str) -> bool:
         return a == b
 
 
+def _remembered(target: str) -> str:
+    """A database URL without its password; a file by its absolute, resolved path."""
+    if not target or "://" in target:
+        return without_password(target)
+    path = Path(target).expanduser()
+    try:
+        return str(path.resolve())
+    except OSError:
+        return str(path.absolute())
+
+
 class Controller(QObject):
     """Opens documents into windows; one per document."""
 
@@ -78,8 +89,13 @@ class Controller(QObject):
         return [str(v) for v in value] if isinstance(value, list | tuple) else []
 
     def add_recent(self, target: str) -> None:
-        """Remember ``target`` for File ▸ Open recent -- never with a database password."""
-        target = without_password(target)
+        """Remember ``target`` for File ▸ Open recent -- never with a database password.
+
+        A file is remembered by its absolute, resolved path: the name as typed
+        (``rolematrix sample.rolematrix``) would name another file, or none,
+        once the app runs from another folder.
+        """
+        target = _remembered(target)
         if not target:
             return
         recent = [t for t in self.recent_files() if t != target]
