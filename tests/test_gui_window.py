@@ -542,3 +542,40 @@ def test_a_document_opened_from_the_finder_opens_in_a_window(
         isinstance(w, StartPage) and w.isVisible() for w in QApplication.topLevelWidgets()
     )
     windows[0].close()
+
+
+def test_the_window_does_not_import_the_application_controller() -> None:
+    """The controller builds windows; a window reaches it only through ``WindowHost``."""
+    import ast
+
+    import rolematrix.gui
+
+    gui = Path(rolematrix.gui.__file__).parent
+    for module in ("main_window.py", "window_menus.py", "window_files.py"):
+        tree = ast.parse((gui / module).read_text(encoding="utf-8"))
+        imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)} | {
+            alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import)
+            for alias in node.names
+        }
+        assert "rolematrix.gui.app" not in imported, module
+
+
+def test_every_action_of_the_table_is_in_a_menu_once(window: MainWindow) -> None:
+    """Each row of the action table is reachable from the menu bar, in exactly one place."""
+    from rolematrix.gui.window_menus import ACTIONS
+
+    def walk(actions) -> list[str]:
+        found = []
+        for action in actions:
+            if action.menu() is not None:
+                found += walk(action.menu().actions())
+            elif action.objectName().startswith("action-"):
+                found.append(action.objectName().removeprefix("action-"))
+        return found
+
+    in_menus = walk(window.menuBar().actions())
+    for spec in ACTIONS:
+        assert in_menus.count(spec.key) == 1, spec.key
+        assert window.actions_by_key[spec.key].objectName() == f"action-{spec.key}"
