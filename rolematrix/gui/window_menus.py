@@ -327,7 +327,7 @@ class WindowMenus(QObject):
         self._icon_style: tuple[str, bool] = ("", False)
         for spec in ACTIONS:
             self._make(spec)
-        self.recent_menu = QMenu()
+        self.recent_menu: QMenu  # File ▸ Open recent, found in MENUS
         bar = window.menuBar()
         bar.setAccessibleName(self.tr("Menu bar"))
         for spec_menu in MENUS:
