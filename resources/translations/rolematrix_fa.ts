@@ -611,7 +611,7 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../rolematrix/gui/app.py" line="+210"/>
+        <location filename="../../rolematrix/gui/app.py" line="+223"/>
         <source>Open document</source>
         <extracomment>The desktop entry&apos;s name (resources/linux/): Wayland app id, task-switcher icon.</extracomment>
         <translation>باز کردن سند</translation>
@@ -953,7 +953,7 @@
 <context>
     <name>GridView</name>
     <message>
-        <location filename="../../rolematrix/gui/grid_view.py" line="+625"/>
+        <location filename="../../rolematrix/gui/grid_view.py" line="+631"/>
         <source>A phase row holds no codes: move to one of its tasks.</source>
         <extracomment>From this many roles on, role headers are drawn vertically so columns stay narrow. The letter each key of the standard Persian keyboard (ISIRI 9147, the default &quot;ir&quot; layout) types, by the Latin letter printed on the same key: with the Persian layout on, the key marked R types ق, and a code letter is meant. (Not in the code parser: in a sheet, ق is text, not a code.) The Arabic yeh stands where the Persian one does. The editor of a matrix (the window&apos;s session gives it); every change goes there.</extracomment>
         <translation>سطر مرحله کدی نمی‌گیرد: به یکی از وظیفه‌های آن بروید.</translation>
@@ -1166,13 +1166,13 @@
 <context>
     <name>LegendBar</name>
     <message>
-        <location filename="../../rolematrix/gui/main_window.py" line="+115"/>
+        <location filename="../../rolematrix/gui/main_window.py" line="+129"/>
         <source>Legend</source>
         <extracomment>Matrices up to this many cells (tasks x roles) are checked before the window shows. Larger ones are checked once the grid has been painted, or after this long (ms) at the latest.</extracomment>
         <translation>راهنمای رنگ‌ها</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Type a code letter · Shift+letter adds/removes · Space cycles · Del clears</source>
         <translation>حرف کد را بنویسید · Shift+حرف می‌افزاید/برمی‌دارد · Space می‌چرخاند · Del پاک می‌کند</translation>
     </message>
@@ -1180,7 +1180,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rolematrix/gui/window_files.py" line="+27"/>
+        <location filename="../../rolematrix/gui/window_files.py" line="+32"/>
         <source>RoleMatrix documents (*.rolematrix);;All files (*)</source>
         <translation>سندهای RoleMatrix (*.rolematrix);;همه‌ی پرونده‌ها (*)</translation>
     </message>
@@ -1210,9 +1210,9 @@
         <translation>JSON ویژه‌ی RoleMatrix (*.json)</translation>
     </message>
     <message>
-        <location filename="../../rolematrix/gui/main_window.py" line="+34"/>
+        <location filename="../../rolematrix/gui/main_window.py" line="+58"/>
         <source>Matrix grid</source>
-        <extracomment>Every action of the window&apos;s menus and toolbar, by a stable key.</extracomment>
+        <extracomment>(row, column) of the current cell; (-1, -1) for none the selected ranges as (top, left, bottom, right) (horizontal, vertical) scroll bar values</extracomment>
         <translation>جدول ماتریس</translation>
     </message>
     <message>
@@ -1311,8 +1311,9 @@
         <translation>وضعیت فضای کاری مشترک</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+122"/>
         <source>Checking…</source>
+        <extracomment>Every action of the window&apos;s menus and toolbar, by a stable key.</extracomment>
         <translation>در حال بررسی…</translation>
     </message>
     <message>
@@ -1414,7 +1415,7 @@
         <translation>{count} وظیفه جور است — Enter به اولی می‌رود</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+181"/>
         <source>{title}[*] (read-only) — RoleMatrix</source>
         <translation>{title}[*] (فقط خواندنی) — RoleMatrix</translation>
     </message>
@@ -1604,7 +1605,7 @@
 <context>
     <name>PresentationWindow</name>
     <message>
-        <location filename="../../rolematrix/gui/presentation.py" line="+187"/>
+        <location filename="../../rolematrix/gui/presentation.py" line="+192"/>
         <source>{name} — presentation</source>
         <translation>{name} — ارائه</translation>
     </message>
@@ -1639,7 +1640,7 @@
         <translation>← → گام · Tab: وظیفه‌ها · Esc: بیرون</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>✔ no problems here</source>
         <translation>✔ اینجا مشکلی نیست</translation>
     </message>
@@ -1734,7 +1735,7 @@
         <translation>{count} نکته</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>, </source>
         <translation>، </translation>
     </message>
@@ -2210,12 +2211,13 @@
 <context>
     <name>WindowFiles</name>
     <message>
-        <location filename="../../rolematrix/gui/window_files.py" line="+13"/>
+        <location filename="../../rolematrix/gui/window_files.py" line="+60"/>
         <source>Open document</source>
+        <extracomment>conflicts with others&apos; work the next save must settle</extracomment>
         <translation>باز کردن سند</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>(none)</source>
         <translation>(هیچ)</translation>
     </message>
@@ -2283,23 +2285,52 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>ذخیره‌ی سند با نام</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <location line="+4"/>
         <source>Could not save</source>
         <translation>ذخیره نشد</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Saved {title}</source>
         <translation>{title} ذخیره شد</translation>
     </message>
     <message>
+        <location line="+29"/>
+        <source>Copied {matrices} to {workspace}</source>
+        <translation>{matrices} در {workspace} رونوشت شد</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Matrix already in the workspace</source>
+        <translation>ماتریس از پیش در فضای کاری هست</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{workspace} already holds a matrix named {names}.
+
+Replace it with yours? The colleagues&apos; version stays in the history.</source>
+        <translation>{workspace} از پیش ماتریسی به نام {names} دارد.
+
+آن را با نسخه‌ی خودتان جایگزین می‌کنید؟ نسخه‌ی همکاران در تاریخچه می‌ماند.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Replace</source>
+        <translation>&amp;جایگزین کردن</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>Not copied: the workspace keeps its matrix.</source>
+        <translation>رونوشت نشد: فضای کاری ماتریس خود را نگه می‌دارد.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Import</source>
         <translation>وارد کردن</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Export handbook</source>
         <translation>صدور دفترچه‌ی نقش‌ها</translation>
     </message>
@@ -2344,7 +2375,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>کسی</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+27"/>
         <source>Changed by {who}, {when}</source>
         <translation>تغییر توسط {who}، {when}</translation>
     </message>
@@ -2354,7 +2385,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>تغییر توسط کسی دیگر</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Workspace unreachable — your work is kept</source>
         <translation>فضای کاری در دسترس نیست — کار شما نگه داشته شده است</translation>
     </message>
@@ -2364,7 +2395,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>فضای کاری دوباره پاسخ می‌دهد.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Shared — {count} conflicts to settle when you save</source>
         <translation>مشترک — {count} تعارض برای حل هنگام ذخیره</translation>
     </message>
@@ -2374,7 +2405,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>فضای کاری مشترک</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Select a cell to see its history.</source>
         <translation>برای دیدن تاریخچه، یک خانه را انتخاب کنید.</translation>
     </message>
@@ -2384,12 +2415,12 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>تاریخچهٔ {task} × {role}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>History of “{matrix}”</source>
         <translation>تاریخچهٔ «{matrix}»</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Changes are recorded when the document is saved. Save it first.</source>
         <translation>تغییرات هنگام ذخیرهٔ سند ثبت می‌شوند. اول آن را ذخیره کنید.</translation>
     </message>
@@ -2397,37 +2428,40 @@ Overwrite it with your version, or save yours under another name?</source>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../rolematrix/gui/window_menus.py" line="+71"/>
+        <location filename="../../rolematrix/gui/window_menus.py" line="+332"/>
         <source>Menu bar</source>
+        <extracomment>The toolbar, left to right; None is a separator. The menu texts of the panels (View ▸ Panels), the same as in View ▸ Go to. Every action of the window&apos;s menus and toolbar, by a stable key.</extracomment>
         <translation>نوار منو</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-79"/>
         <source>&amp;File</source>
+        <extracomment>Where the actions sit: (object name, title, entries) with entries an action key, &quot;-&quot; for a separator, or a nested menu; &quot;@recent&quot;, &quot;@panels&quot; and &quot;@language&quot; are filled by the window&apos;s state (recent documents, its docks, the languages).</extracomment>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-182"/>
         <source>&amp;New from template…</source>
+        <extracomment>when the action can be used; None: always (checked again by ``update_enabled``) a shortcut the grid handles itself, only shown in the menu&apos;s shortcut column</extracomment>
         <translation>&amp;تازه از روی الگو…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Start a new document from a built-in template or a blank matrix</source>
         <translation>آغاز سندی تازه از روی یک الگوی آماده یا یک ماتریس خالی</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>&amp;Open…</source>
         <translation>&amp;باز کردن…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Open a RoleMatrix document</source>
         <translation>باز کردن یک سند RoleMatrix</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Open shared &amp;workspace…</source>
         <translation>باز کردن &amp;فضای کاری مشترک…</translation>
     </message>
@@ -2437,42 +2471,42 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>باز کردن یک فضای کاری مشترک روی سرور پایگاه داده</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Re&amp;fresh from workspace</source>
         <translation>&amp;به‌روزرسانی از فضای کاری</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Bring in what others saved in the shared workspace, keeping your edits</source>
         <translation>آنچه دیگران در فضای کاری مشترک ذخیره کرده‌اند را بیاور و ویرایش‌های خودت را نگه دار</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+172"/>
         <source>Open &amp;recent</source>
         <translation>سندهای &amp;اخیر</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-170"/>
         <source>&amp;Save</source>
         <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Save the document</source>
         <translation>ذخیره‌ی سند</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Save &amp;as…</source>
         <translation>ذخیره با &amp;نام…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Save the document under another name or in another place</source>
         <translation>ذخیره‌ی سند با نامی دیگر یا در جایی دیگر</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>&amp;Import…</source>
         <translation>&amp;وارد کردن…</translation>
     </message>
@@ -2482,17 +2516,17 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>خواندن ماتریس از یک کارپوشه‌ی Excel یا پرونده‌ی CSV یا JSON</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>&amp;Export…</source>
         <translation>&amp;صدور…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Write the matrix as an Excel workbook, a PDF, a CSV or a JSON file</source>
         <translation>نوشتن ماتریس به‌صورت کارپوشه‌ی Excel یا پرونده‌ی PDF، CSV یا JSON</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>Export &amp;handbook PDF…</source>
         <translation>صدور &amp;دفترچه‌ی نقش‌ها (PDF)…</translation>
     </message>
@@ -2502,56 +2536,66 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>نوشتن یک PDF با یک فصل برای هر نقش: هر نقش چه می‌کند</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;Close</source>
         <translation>ب&amp;ستن</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Close this window</source>
         <translation>بستن این پنجره</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Close every window</source>
         <translation>بستن همه‌ی پنجره‌ها</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+151"/>
         <source>&amp;Edit</source>
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+295"/>
+        <location line="-149"/>
+        <location line="+288"/>
         <source>&amp;Undo</source>
         <translation>&amp;واگرد</translation>
     </message>
     <message>
-        <location line="-292"/>
-        <location line="+294"/>
+        <location line="-308"/>
+        <source>Save to shared wor&amp;kspace…</source>
+        <translation>ذخیره در فضای کاری &amp;مشترک…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the matrices of this document into a shared workspace on a database server</source>
+        <translation>رونوشت ماتریس‌های این سند در یک فضای کاری مشترک روی سرور پایگاه داده</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+288"/>
         <source>Take back the last change</source>
         <translation>پس گرفتن آخرین تغییر</translation>
     </message>
     <message>
-        <location line="-288"/>
-        <location line="+292"/>
+        <location line="-286"/>
+        <location line="+290"/>
         <source>&amp;Redo</source>
         <translation>&amp;ازنو</translation>
     </message>
     <message>
-        <location line="-289"/>
-        <location line="+291"/>
+        <location line="-288"/>
+        <location line="+290"/>
         <source>Make the change taken back again</source>
         <translation>انجام دوباره‌ی تغییری که پس گرفته شد</translation>
     </message>
     <message>
-        <location line="-273"/>
+        <location line="-286"/>
         <source>Cu&amp;t</source>
         <translation>&amp;برش</translation>
     </message>
@@ -2561,7 +2605,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>رونوشت از خانه‌های برگزیده و پاک کردن آن‌ها</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>&amp;Copy</source>
         <translation>&amp;رونوشت</translation>
     </message>
@@ -2571,7 +2615,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>رونوشت از خانه‌های برگزیده به‌صورت متن جداشده با Tab</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>&amp;Paste</source>
         <translation>&amp;چسباندن</translation>
     </message>
@@ -2581,77 +2625,77 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>چسباندن کدها از یک صفحه‌گسترده در خانه‌ی برگزیده</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>C&amp;lear cells</source>
         <translation>&amp;پاک کردن خانه‌ها</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Remove the codes of the selected cells</source>
         <translation>برداشتن کدهای خانه‌های برگزیده</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Select &amp;all</source>
         <translation>&amp;گزینش همه</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Select every cell of the grid</source>
         <translation>گزینش همه‌ی خانه‌های جدول</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Insert &amp;task</source>
         <translation>افزودن و&amp;ظیفه</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Add a task below the current one</source>
         <translation>افزودن یک وظیفه زیر وظیفه‌ی کنونی</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Insert r&amp;ole</source>
         <translation>افزودن &amp;نقش</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Add a role after the current column</source>
         <translation>افزودن یک نقش پس از ستون کنونی</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Insert p&amp;hase</source>
         <translation>افزودن &amp;مرحله</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Add a phase (a group of tasks) after the current one</source>
         <translation>افزودن یک مرحله (گروهی از وظیفه‌ها) پس از مرحله‌ی کنونی</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Re&amp;name task…</source>
         <translation>تغییر نام وظیفه…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Rename the current task</source>
         <translation>تغییر نام وظیفه‌ی کنونی</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Rena&amp;me role…</source>
         <translation>تغییر نام نقش…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Rename the current role</source>
         <translation>تغییر نام نقش کنونی</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Renam&amp;e phase…</source>
         <translation>تغییر نام مرحله…</translation>
     </message>
@@ -2661,67 +2705,67 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>تغییر نام مرحله‌ی وظیفه‌ی کنونی</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Move task &amp;up</source>
         <translation>بردن وظیفه به &amp;بالا</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Move the current task one row up</source>
         <translation>بردن وظیفه‌ی کنونی یک سطر به بالا</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Move task do&amp;wn</source>
         <translation>بردن وظیفه به &amp;پایین</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Move the current task one row down</source>
         <translation>بردن وظیفه‌ی کنونی یک سطر به پایین</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Move role &amp;left</source>
         <translation>بردن نقش به &amp;چپ</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Move the current role one column to the left</source>
         <translation>بردن نقش کنونی یک ستون به چپ</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
         <source>Move the current role one column to the right</source>
         <translation>بردن نقش کنونی یک ستون به راست</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-2"/>
         <source>Move role &amp;right</source>
         <translation>بردن نقش به را&amp;ست</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
         <source>&amp;Delete task</source>
         <translation>&amp;حذف وظیفه</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Delete the selected tasks with their cells</source>
         <translation>حذف وظیفه‌های برگزیده همراه با خانه‌هایشان</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>Delete r&amp;ole</source>
         <translation>حذف ن&amp;قش</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Delete the selected roles with their cells</source>
         <translation>حذف نقش‌های برگزیده همراه با خانه‌هایشان</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Delete &amp;phase</source>
         <translation>حذف مر&amp;حله</translation>
     </message>
@@ -2731,52 +2775,52 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>حذف مرحله‌ی کنونی همراه با وظیفه‌هایش</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;Find tasks…</source>
         <translation>&amp;یافتن وظیفه‌ها…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Show only the tasks whose name or description contains a text</source>
         <translation>نشان دادن تنها وظیفه‌هایی که نام یا شرحشان متنی را دارد</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+86"/>
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-83"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;بزرگ‌نمایی</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Make the grid larger</source>
         <translation>بزرگ‌تر کردن جدول</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Zoom &amp;out</source>
         <translation>&amp;کوچک‌نمایی</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Make the grid smaller</source>
         <translation>کوچک‌تر کردن جدول</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>&amp;Reset zoom</source>
         <translation>اندازه‌ی &amp;عادی</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Show the grid at its normal size</source>
         <translation>نمایش جدول در اندازه‌ی عادی</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>&amp;Collapse all phases</source>
         <translation>بستن &amp;همه‌ی مراحل</translation>
     </message>
@@ -2786,7 +2830,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>بستن هر مرحله تا سطر عنوانش</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>E&amp;xpand all phases</source>
         <translation>باز کردن همه‌ی &amp;مراحل</translation>
     </message>
@@ -2796,32 +2840,32 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>باز کردن همه‌ی مراحل</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+72"/>
         <source>&amp;Panels</source>
         <translation>&amp;پنل‌ها</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+144"/>
         <source>Show or hide the {panel} panel</source>
         <translation>نمایش یا پنهان کردن پنل «{panel}»</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-143"/>
         <source>&amp;Go to</source>
         <translation>&amp;رفتن به</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-54"/>
         <source>Cell &amp;history…</source>
         <translation>&amp;تاریخچهٔ خانه…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Who changed the current cell, when, from what to what</source>
         <translation>چه کسی خانهٔ کنونی را کی و از چه به چه تغییر داد</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>&amp;Matrix history…</source>
         <translation>تاریخچهٔ &amp;ماتریس…</translation>
     </message>
@@ -2831,37 +2875,37 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>همهٔ تغییرات ثبت‌شدهٔ این ماتریس، تازه‌ترین در بالا</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+55"/>
         <source>&amp;Language</source>
         <translation>&amp;زبان</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-54"/>
         <source>&amp;Present</source>
         <translation>&amp;ارائه</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Show the matrix full screen for a workshop, one task at a time</source>
         <translation>نمایش تمام‌صفحه‌ی ماتریس برای کارگاه، هر بار یک وظیفه</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+55"/>
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-52"/>
         <source>&amp;Getting started</source>
         <translation>&amp;آغاز کار</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>What RACI is, how to edit the matrix, and what the checks look for</source>
         <translation>RACI چیست، ماتریس را چگونه ویرایش کنیم، و بررسی‌ها در پی چه هستند</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;About RoleMatrix</source>
         <translation>&amp;درباره‌ی RoleMatrix</translation>
     </message>
@@ -2871,7 +2915,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>نسخه، پروانه و پروانه‌ی قلم‌ها</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>About &amp;Qt</source>
         <translation>درباره‌ی &amp;Qt</translation>
     </message>
@@ -2886,7 +2930,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>نسخه و پروانه‌ی Qt</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+162"/>
         <source>&amp;Undo {change}</source>
         <translation>&amp;واگرد {change}</translation>
     </message>
@@ -2896,87 +2940,87 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>&amp;ازنو {change}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-205"/>
         <source>&amp;Grid</source>
         <translation>&amp;جدول</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>P&amp;roblems</source>
         <translation>&amp;مشکلات</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Task</source>
         <translation>&amp;وظیفه</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>R&amp;ole</source>
         <translation>&amp;نقش</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;What the role does</source>
         <translation>&amp;کارهای نقش</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;People</source>
         <translation>&amp;افراد</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-9"/>
         <source>Put the keyboard focus on the grid</source>
         <translation>بردن تمرکز صفحه‌کلید به جدول</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Put the keyboard focus on the problems</source>
         <translation>بردن تمرکز صفحه‌کلید به مشکلات</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Put the keyboard focus on the task panel</source>
         <translation>بردن تمرکز صفحه‌کلید به پنل وظیفه</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Put the keyboard focus on the role panel</source>
         <translation>بردن تمرکز صفحه‌کلید به پنل نقش</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Put the keyboard focus on what the role does</source>
         <translation>بردن تمرکز صفحه‌کلید به کارهای نقش</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Put the keyboard focus on the people panel</source>
         <translation>بردن تمرکز صفحه‌کلید به پنل افراد</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+1"/>
         <source>&amp;Next panel</source>
         <translation>پنل &amp;بعدی</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Move the keyboard focus to the next panel</source>
         <translation>بردن تمرکز صفحه‌کلید به پنل بعدی</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Pre&amp;vious panel</source>
         <translation>پنل &amp;قبلی</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Move the keyboard focus to the previous panel</source>
         <translation>بردن تمرکز صفحه‌کلید به پنل قبلی</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+209"/>
         <source>&amp;System language</source>
         <translation>زبان &amp;سیستم</translation>
     </message>
@@ -2991,7 +3035,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>نمایش RoleMatrix به زبان {language}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <location line="+2"/>
         <source>Main toolbar</source>
         <translation>نوار ابزار اصلی</translation>
@@ -3000,7 +3044,12 @@ Overwrite it with your version, or save yours under another name?</source>
 <context>
     <name>WorkspaceAddressDialog</name>
     <message>
-        <location filename="../../rolematrix/gui/workspace_address.py" line="+22"/>
+        <location filename="../../rolematrix/gui/workspace_address.py" line="+26"/>
+        <source>Save to shared workspace</source>
+        <translation>ذخیره در فضای کاری مشترک</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Open shared workspace</source>
         <translation>باز کردن فضای کاری مشترک</translation>
     </message>

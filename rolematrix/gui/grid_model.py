@@ -426,8 +426,8 @@ class MatrixGridModel(QAbstractTableModel):
         elif kind == "task-move":
             self._task_moved(event, before)
         elif kind == "task-update" and not before:
-            row = self._row_of_task.get(event.task_id or 0)
-            if row is not None:
+            row = self._row_of_task.get(event.task_id or 0, -1)
+            if row >= 0:
                 self.headerDataChanged.emit(Qt.Orientation.Vertical, row, row)
                 if self.columnCount():
                     self.dataChanged.emit(

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
+    QPersistentModelIndex,
     QPoint,
     QRect,
     QSize,
@@ -139,7 +140,12 @@ class CellDelegate(QStyledItemDelegate):
 
     FLAG = QColor("#1a1a1a")
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         if selected and index.data(KIND_ROLE) == "task":
             # a task's cell: keep the code's colour (the selection fill would make an A look
@@ -475,7 +481,7 @@ class GridView(QTableView):
         selection = self.selectionModel()
         if selection is None:
             return
-        for r in selection.selection():
+        for r in selection.selection():  # type: ignore[attr-defined]  # iterable, not in the stubs
             yield r.top(), r.bottom(), r.left(), r.right()
 
     def current_role(self) -> Role | None:
@@ -789,7 +795,11 @@ class GridView(QTableView):
         if role is not None:
             self.rename_requested.emit("role", role.id)
 
-    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+    def currentChanged(
+        self,
+        current: QModelIndex | QPersistentModelIndex,
+        previous: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         super().currentChanged(current, previous)
         if current.column() != previous.column():
             self.horizontalHeader().viewport().update()

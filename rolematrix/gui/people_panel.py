@@ -344,4 +344,4 @@ def _heading(name: str) -> str:
     heading = _HEADINGS.get(name)
     if heading is None:
         return QCoreApplication.translate("Codes", name)
-    return QCoreApplication.translate("RoleDutiesPanel", heading)
+    return QCoreApplication.translate("RoleDutiesPanel", str(heading))
