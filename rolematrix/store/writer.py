@@ -522,10 +522,23 @@ def _journaled_changes(
     connection: Connection, db_id: int, matrix: Matrix
 ) -> list[tuple[int, int, str, str]]:
     """(task, role, saved codes, codes now) of the journaled cells that really differ."""
-    keys = sorted(matrix.journal.cells)
+    journal = matrix.journal
+    saved: dict[CellKey, str]
+    if journal.count > _READ_ALL_ABOVE:
+        # many cells (a block set on the whole matrix): compare with the saved cells whole,
+        # walking the journal's blocks rather than spelling them out into it
+        saved = read_cells(connection, db_id)
+        get = matrix.get
+        return sorted(
+            {
+                (t, r, was, now)
+                for t, r in journal.cell_keys()
+                if (was := saved.get((t, r), "")) != (now := get(t, r))
+            }
+        )
+    keys = sorted(set(journal.cell_keys()))
     if not keys:
         return []
-    saved: dict[CellKey, str]
     if len(keys) > _READ_ALL_ABOVE:
         saved = read_cells(connection, db_id)
     else:
