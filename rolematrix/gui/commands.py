@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from rolematrix.core.model import (
+    BlockUndo,
     DuplicateNameError,
     EmptyNameError,
     Matrix,
@@ -154,6 +155,37 @@ class SetCells(MatrixCommand):
         if self.changes[0][2] == self.olds[0] and not self.old_texts:
             self.setObsolete(True)
         return True
+
+
+class SetBlock(MatrixCommand):
+    """Set every cell of tasks x roles to one value (select all + a letter, Delete).
+
+    The matrix keeps the undo compactly (:class:`BlockUndo`): a million cells
+    set at once must not cost a tuple each.
+    """
+
+    def __init__(
+        self, matrix: Matrix, tasks: list[int], roles: list[int], codes: str, text: str = ""
+    ) -> None:
+        super().__init__(matrix, text or QCoreApplication.translate("Commands", "Edit cells"))
+        self.tasks = tasks
+        self.roles = roles
+        self.codes = codes
+        self._undo: BlockUndo | None = None
+
+    def redo(self) -> None:
+        self._undo = self.matrix.set_block(self.tasks, self.roles, self.codes)
+
+    def undo(self) -> None:
+        if self._undo is not None:
+            self.matrix.restore_block(self._undo)
+            self._undo = None
+
+    def renumber(self, ids: Mapping[int, int]) -> None:
+        self.tasks = _ids(self.tasks, ids)
+        self.roles = _ids(self.roles, ids)
+        if self._undo is not None:
+            self._undo = self._undo.renumbered(ids)
 
 
 # ------------------------------------------------------------------- tasks

@@ -48,11 +48,13 @@ from PySide6.QtWidgets import (
 from rolematrix.core.codes import parse_codes
 from rolematrix.core.model import Matrix, Phase, Role, Task
 from rolematrix.gui import i18n
-from rolematrix.gui.commands import MovePhase, MoveRole, MoveTask, SetCells
+from rolematrix.gui.commands import MovePhase, MoveRole, MoveTask, SetBlock, SetCells
 from rolematrix.gui.grid_model import CHANGED_BY_OTHERS_ROLE, KIND_ROLE, MatrixGridModel
 
 #: From this many roles on, role headers are drawn vertically so columns stay narrow.
 ROTATE_FROM_ROLES = 9
+#: A selected block of at least this many cells is set as a block (SetBlock), not cell by cell.
+BLOCK_CELLS = 1_000
 MAX_TASK_HEADER_WIDTH = 360
 
 
@@ -434,6 +436,28 @@ class GridView(QTableView):
                 cells.append((task.id, roles[index.column()].id))
         return cells
 
+    def selected_block(self) -> tuple[list[int], list[int]] | None:
+        """(task ids, role ids) when the selection is one block of at least BLOCK_CELLS cells.
+
+        Select all is one block (phase header rows split it into ranges of the
+        same columns); setting it goes through :class:`SetBlock`, without a
+        million (task, role) pairs.
+        """
+        rects = list(self._selection_rects())
+        if not rects or len({(left, right) for _, _, left, right in rects}) != 1:
+            return None
+        model = self.grid_model()
+        left, right = rects[0][2], rects[0][3]
+        task_rows = sorted({row for top, bottom, _, _ in rects for row in range(top, bottom + 1)})
+        tasks = [
+            task.id
+            for row in task_rows
+            if (task := model.task_at(row)) is not None and not self.isRowHidden(row)
+        ]
+        if len(tasks) * (right - left + 1) < BLOCK_CELLS:
+            return None
+        return tasks, [role.id for role in model.matrix.roles[left : right + 1]]
+
     def setSelection(self, rect: QRect, command: QItemSelectionModel.SelectionFlag) -> None:
         """Select the cells between two points, ignoring phase rows' spans.
 
@@ -621,6 +645,11 @@ class GridView(QTableView):
             if parsed.foreign or text.isalpha():
                 self._say_not_a_code(text)
             return
+        block = None if toggle and not scheme.is_check else self.selected_block()
+        if block is not None:
+            text = self.tr("Set {codes}").format(codes=scheme.display(parsed.codes))
+            self.push(SetBlock(self.matrix, *block, parsed.codes, text))
+            return
         cells = self.selected_cells()
         if not cells:
             if self.grid_model().phase_at(self.currentIndex().row()) is not None:
@@ -661,6 +690,10 @@ class GridView(QTableView):
     def clear_selection_cells(self, text: str = "") -> None:
         text = text or self.tr("Clear cells")
         matrix = self.matrix
+        block = self.selected_block()
+        if block is not None:
+            self.push(SetBlock(matrix, *block, "", text))
+            return
         changes = [
             (t, r, "")
             for t, r in self.selected_cells()
