@@ -37,12 +37,22 @@ from rolematrix.core.model import Document
 from rolematrix.store import DocumentStore
 
 
-def rss_mb() -> float:
+def rss_mb(field: str = "VmRSS") -> float:
+    """Resident memory now (VmRSS) or at its peak since the last :func:`reset_peak` (VmHWM)."""
     with Path("/proc/self/status").open() as status:
         for line in status:
-            if line.startswith("VmRSS:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def reset_peak() -> bool:
+    """Start VmHWM afresh (Linux: writing 5 to clear_refs); False where that is refused."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        return False
+    return True
 
 
 def main() -> None:
@@ -96,6 +106,7 @@ def main() -> None:
     def step(label: str, action: Callable[[], None], target: str, profile: bool) -> None:
         gc.collect()
         before = rss_mb()
+        peak_known = reset_peak()
         counts.clear()
         profiler = cProfile.Profile() if profile else None
         start = time.perf_counter()
@@ -106,7 +117,10 @@ def main() -> None:
         if profiler:
             profiler.disable()
         seconds = time.perf_counter() - start
-        peak_note = f"RSS {before:.0f} -> {rss_mb():.0f} MB (+{rss_mb() - before:.0f} MB)"
+        after = rss_mb()
+        peak_note = f"RSS {before:.0f} -> {after:.0f} MB (+{after - before:.0f} MB)"
+        if peak_known:
+            peak_note += f", peak +{rss_mb('VmHWM') - before:.0f} MB"
         figure(label, seconds, target, ("full check", baseline))
         print(f"{'':4}{peak_note}   target growth < 100 MB; counts {counts[-1:]}", flush=True)
         if profiler:
@@ -119,7 +133,8 @@ def main() -> None:
         letter = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_I, Qt.KeyboardModifier.NoModifier, "I")
         grid.keyPressEvent(letter)
 
-    print(f"{cells:,} cells, {matrix.filled_count:,} filled", flush=True)
+    window.problems.refresh()
+    print(f"{cells:,} cells, {matrix.filled_count:,} filled; counts {counts[-1:]}", flush=True)
     start_rss = rss_mb()
     for round_ in range(args.repeat):
         profile = round_ == 0
