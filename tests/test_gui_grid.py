@@ -665,5 +665,8 @@ def test_delete_on_select_all_clears_every_cell_but_folded_tasks(qtbot, isolated
     qtbot.keyClick(w.grid, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(w.grid, Qt.Key.Key_Delete)
     assert sorted((t, r, c) for (t, r), c in kept.items()) == sorted(m.cells())
+    assert not m.has_cell_texts
+    qtbot.keyClick(w.grid, Qt.Key.Key_Delete)  # nothing left to clear: no empty undo step
+    assert w.session.undo_stack.count() == 1
     undo(w)
     assert sorted(m.cells()) == before

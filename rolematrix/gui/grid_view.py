@@ -692,7 +692,10 @@ class GridView(QTableView):
         matrix = self.matrix
         block = self.selected_block()
         if block is not None:
-            self.push(SetBlock(matrix, *block, "", text))
+            tasks, roles = block
+            held = set(roles)
+            if any(matrix.row(t).keys() & held or matrix.row_texts(t).keys() & held for t in tasks):
+                self.push(SetBlock(matrix, tasks, roles, "", text))  # else: nothing to undo
             return
         changes = [
             (t, r, "")
