@@ -670,3 +670,28 @@ def test_delete_on_select_all_clears_every_cell_but_folded_tasks(qtbot, isolated
     assert w.session.undo_stack.count() == 1
     undo(w)
     assert sorted(m.cells()) == before
+
+
+@pytest.mark.parametrize("gesture", ["paste", "space"])
+def test_paste_or_space_on_select_all_fills_every_cell_in_one_step(
+    qtbot, isolated: Path, gesture: str
+) -> None:
+    m = bulk_matrix()
+    w = MainWindow(session_of(m, title="Bulk"))
+    add_window(qtbot, w)
+    w.show()
+    before = (sorted(m.cells()), sorted(m.cell_texts()))
+    w.grid.setFocus()
+    qtbot.keyClick(w.grid, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    current = m.get(m.tasks[0].id, m.roles[0].id)
+    if gesture == "paste":
+        w.grid.paste("c")
+        expected = "C"
+    else:
+        qtbot.keyClick(w.grid, Qt.Key.Key_Space)
+        cycle = ["", *m.scheme.letters]
+        expected = cycle[(cycle.index(current) + 1) % len(cycle)]
+    assert {m.get(t.id, r.id) for t in m.tasks for r in m.roles} == {expected}
+    assert w.session.undo_stack.count() == 1
+    undo(w)
+    assert (sorted(m.cells()), sorted(m.cell_texts())) == before

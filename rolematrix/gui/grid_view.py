@@ -675,16 +675,23 @@ class GridView(QTableView):
 
     def cycle_selection(self) -> None:
         """Space: the current cell's next code in scheme order (empty → R → A → C → I → empty)."""
-        cells = self.selected_cells()
-        if not cells:
+        block = self.selected_block()
+        cells = [] if block is not None else self.selected_cells()
+        if block is None and not cells:
             return
         matrix = self.matrix
         index = self.currentIndex()
         task = self.current_task()
         role = self.grid_model().role_at(index.column())
-        current = matrix.get(task.id, role.id) if task and role else matrix.get(*cells[0])
+        if task and role:
+            current = matrix.get(task.id, role.id)
+        else:
+            current = matrix.get(block[0][0], block[1][0]) if block else matrix.get(*cells[0])
         cycle = ["", *matrix.scheme.letters]
         following = cycle[(cycle.index(current) + 1) % len(cycle)] if current in cycle else cycle[1]
+        if block is not None:
+            self.push(SetBlock(matrix, *block, following, self.tr("Cycle code")))
+            return
         self.push(SetCells(matrix, [(t, r, following) for t, r in cells], self.tr("Cycle code")))
 
     def clear_selection_cells(self, text: str = "") -> None:
@@ -766,6 +773,10 @@ class GridView(QTableView):
                         text=grid[0][0], scheme=scheme.id
                     )
                 )
+                return
+            block = self.selected_block()
+            if block is not None:
+                self.push(SetBlock(matrix, *block, parsed.codes, self.tr("Paste")))
                 return
             changes = [(t, r, parsed.codes) for t, r in self.selected_cells()]
         else:
