@@ -59,6 +59,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--profile", choices=("type", "undo"), help="cProfile one step")
     parser.add_argument("--repeat", type=int, default=2, help="set + undo rounds to time")
+    parser.add_argument(
+        "--save", action="store_true", help="also time saving the file after the edit (Ctrl+S)"
+    )
     args = parser.parse_args()
 
     from PySide6.QtWidgets import QApplication
@@ -156,6 +159,10 @@ def main() -> None:
         f"{'RSS growth over all rounds':48} {rss_mb() - start_rss:9.1f} MB   target < 100 MB",
         flush=True,
     )
+    if args.save:
+        # not a SPEC figure: what the user waits for when saving the edit afterwards
+        step("select all + I (before saving)", select_all_and_type, "", False)
+        step("save the file after it (incremental save)", session.save, "", False)
     window._closing_confirmed = True
     window.close()
 
