@@ -9,10 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from store_fixtures import document_state
+from workspace_fixtures import workspace
 
 from rolematrix.core.checker import IncrementalChecker, check
 from rolematrix.core.model import Document, Matrix
 from rolematrix.store import DocumentStore, writer
+
+__all__ = ["workspace"]  # the fixture, imported for pytest
 
 CODES = ["", "R", "A", "C", "I", "RA", "AC", "CI"]
 
@@ -194,3 +197,23 @@ def test_cell_by_cell_edit_of_most_of_the_matrix_is_checked_in_full_and_agrees()
     assert checker.findings == check(m)
     m.set_cells([(m.tasks[0].id, m.roles[0].id, "A")])
     assert checker.findings == check(m)
+
+
+@pytest.mark.postgres
+def test_a_block_set_in_a_shared_workspace_merges_with_anothers_edit(workspace: str) -> None:
+    DocumentStore.create(workspace, Document([large_matrix(30, 6)]), user="Setup").close()
+    with (
+        DocumentStore.open(workspace, user="Ann") as ann,
+        DocumentStore.open(workspace, user="Bob") as bob,
+    ):
+        ann_doc, bob_doc = ann.load(), bob.load()
+        a, b = ann_doc.matrices[0], bob_doc.matrices[0]
+        b.set_cell(b.tasks[-1].id, b.roles[-1].id, "I")  # outside Ann's block
+        bob.save(bob_doc)
+        a.set_block([t.id for t in a.tasks[:20]], [r.id for r in a.roles], "C")
+        ann.save(ann_doc)  # finds Bob's newer version and merges
+        assert a.journal.empty
+        assert a.get(a.tasks[-1].id, a.roles[-1].id) == "I"
+        assert {a.get(t.id, r.id) for t in a.tasks[:20] for r in a.roles} == {"C"}
+        with DocumentStore.open(workspace, readonly=True) as store:
+            assert document_state(store.load()) == document_state(ann_doc)
