@@ -217,3 +217,15 @@ def test_a_block_set_in_a_shared_workspace_merges_with_anothers_edit(workspace: 
         assert {a.get(t.id, r.id) for t in a.tasks[:20] for r in a.roles} == {"C"}
         with DocumentStore.open(workspace, readonly=True) as store:
             assert document_state(store.load()) == document_state(ann_doc)
+
+
+def test_clearing_a_cell_first_thing_after_opening_a_file(tmp_path: Path) -> None:
+    """Opening leaves the by-role index to be built when first asked; clearing built it too late."""
+    path = tmp_path / "plan.rolematrix"
+    DocumentStore.create(path, Document([large_matrix(8, 5)])).close()
+    m = reload(path).matrices[0]
+    task, role = m.tasks[0].id, m.roles[0].id
+    assert m.get(task, role) == "A"
+    m.set_cell(task, role, "")
+    assert m.get(task, role) == "" and task not in m.column(role)
+    assert_indexes_agree(m)

@@ -473,14 +473,15 @@ class Matrix:
         return sum(len(row) for row in self._rows.values())
 
     def _store(self, task_id: int, role_id: int, codes: str) -> str:
+        cols = self._cols  # built (after a bulk load) before the row changes, so it agrees
         row = self._rows.setdefault(task_id, {})
         old = row.get(role_id, "")
         if codes:
             row[role_id] = codes
-            self._cols.setdefault(role_id, {})[task_id] = codes
+            cols.setdefault(role_id, {})[task_id] = codes
         elif old:
             del row[role_id]
-            del self._cols[role_id][task_id]
+            del cols[role_id][task_id]
         return old
 
     def set_cell(self, task_id: int, role_id: int, codes: str | Iterable[str]) -> str:
