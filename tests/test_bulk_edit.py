@@ -219,6 +219,56 @@ def test_a_block_set_in_a_shared_workspace_merges_with_anothers_edit(workspace: 
             assert document_state(store.load()) == document_state(ann_doc)
 
 
+save_edit = st.tuples(
+    st.sampled_from(["cell", "block", "undo", "remove-task", "remove-role", "text"]),
+    st.integers(0, 99),
+    st.integers(0, 99),
+    st.sampled_from(CODES),
+)
+
+
+@settings(max_examples=25, deadline=None)
+@given(ops=st.lists(save_edit, min_size=1, max_size=12), read_all_above=st.sampled_from([0, 10**6]))
+def test_incremental_saves_equal_full_saves_after_random_block_edits(
+    tmp_path_factory: pytest.TempPathFactory,
+    ops: list[tuple[str, int, int, str]],
+    read_all_above: int,
+) -> None:
+    """Whichever way the journaled cells are compared (read whole, or by key)."""
+    folder = tmp_path_factory.mktemp("saves")
+    path = folder / "plan.rolematrix"
+    DocumentStore.create(path, Document([large_matrix(8, 5)])).close()
+    undos = []
+    with pytest.MonkeyPatch.context() as patch, DocumentStore.open(path) as store:
+        patch.setattr(writer, "_READ_ALL_ABOVE", read_all_above)
+        document = store.load()
+        m = document.matrices[0]
+        for i, (kind, a, b, codes) in enumerate(ops):
+            tasks, roles = m.tasks, m.roles
+            if kind == "cell":
+                m.set_cell(tasks[a % len(tasks)].id, roles[b % len(roles)].id, codes)
+            elif kind == "block":
+                picked = [t.id for t in tasks[a % len(tasks) :]]
+                undos.append(m.set_block(picked, [r.id for r in roles[b % len(roles) :]], codes))
+            elif kind == "undo" and undos:
+                m.restore_block(undos.pop())
+            elif kind == "remove-task" and len(tasks) > 1:
+                undos.clear()  # an undo stack would undo the removal first
+                m.remove_task(tasks[a % len(tasks)].id)
+            elif kind == "remove-role" and len(roles) > 1:
+                undos.clear()
+                m.remove_role(roles[b % len(roles)].id)
+            elif kind == "text":
+                m.set_cell_texts([(tasks[a % len(tasks)].id, roles[b % len(roles)].id, "maybe")])
+            if i % 3 == 2:
+                store.save(document)
+        store.save(document)
+    full = folder / "full.rolematrix"
+    DocumentStore.create(full, document).close()
+    assert document_state(reload(path)) == document_state(document)
+    assert document_state(reload(path)) == document_state(reload(full))
+
+
 def test_clearing_a_cell_first_thing_after_opening_a_file(tmp_path: Path) -> None:
     """Opening leaves the by-role index to be built when first asked; clearing built it too late."""
     path = tmp_path / "plan.rolematrix"

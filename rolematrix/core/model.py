@@ -249,6 +249,11 @@ class ChangeJournal:
                 self._cells.update((t, r) for t in tasks for r in roles)
         return self._cells
 
+    @property
+    def keyed_cells(self) -> set[CellKey]:
+        """The cells journaled one by one, without the blocks (see :attr:`blocks`)."""
+        return self._cells
+
     def add_block(self, tasks: tuple[int, ...], roles: tuple[int, ...]) -> None:
         if tasks and roles:
             self.blocks.append((tasks, roles))

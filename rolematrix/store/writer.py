@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from sqlalchemy import Connection, Table, and_, bindparam, delete, func, select, tuple_, update
@@ -525,17 +526,7 @@ def _journaled_changes(
     journal = matrix.journal
     saved: dict[CellKey, str]
     if journal.count > _READ_ALL_ABOVE:
-        # many cells (a block set on the whole matrix): compare with the saved cells whole,
-        # walking the journal's blocks rather than spelling them out into it
-        saved = read_cells(connection, db_id)
-        get = matrix.get
-        return sorted(
-            {
-                (t, r, was, now)
-                for t, r in journal.cell_keys()
-                if (was := saved.get((t, r), "")) != (now := get(t, r))
-            }
-        )
+        return _many_journaled_changes(connection, db_id, matrix)
     keys = sorted(set(journal.cell_keys()))
     if not keys:
         return []
@@ -554,6 +545,44 @@ def _journaled_changes(
     return [
         (t, r, was, now) for t, r in keys if (was := saved.get((t, r), "")) != (now := get(t, r))
     ]
+
+
+def _many_journaled_changes(
+    connection: Connection, db_id: int, matrix: Matrix
+) -> list[tuple[int, int, str, str]]:
+    """:func:`_journaled_changes` for many cells (a block set on the whole matrix).
+
+    The saved cells are read whole and compared task by task with the rows now,
+    looking only at roles filled on either side: the journal's blocks are never
+    spelled out into a million keys.
+    """
+    journal = matrix.journal
+    touched: dict[int, AbstractSet[int]] = {}
+    keyed: dict[int, set[int]] = {}
+    for task_id, role_id in journal.keyed_cells:
+        keyed.setdefault(task_id, set()).add(role_id)
+    touched.update(keyed)
+    for tasks, roles in journal.blocks:
+        block_roles = frozenset(roles)
+        for task_id in tasks:
+            have = touched.get(task_id)
+            touched[task_id] = block_roles if have is None else have | block_roles
+    saved: dict[int, dict[int, str]] = {}
+    for (task_id, role_id), codes in read_cells(connection, db_id).items():
+        row = saved.get(task_id)
+        if row is None:
+            row = saved[task_id] = {}
+        row[role_id] = codes
+    changes: list[tuple[int, int, str, str]] = []
+    for task_id in sorted(touched):
+        now_row = matrix.row(task_id)
+        was_row = saved.get(task_id, {})
+        for role_id in sorted(touched[task_id] & (now_row.keys() | was_row.keys())):
+            was = was_row.get(role_id, "")
+            now = now_row.get(role_id, "")
+            if was != now:
+                changes.append((task_id, role_id, was, now))
+    return changes
 
 
 def _write_cell_changes(
