@@ -18,17 +18,17 @@ about ten times as many examples for its time, while the hang limit, a memory
 cap and the exit status still come from a real separate process. Set
 ``ROLEMATRIX_FUZZ_RUNNER=subprocess`` to run ``python -m rolematrix`` itself.
 
-CI runs ``FUZZ_EXAMPLES`` examples per test (the module takes well under a
-minute on two cores). A longer local run::
+CI runs ``FUZZ_EXAMPLES`` (40) examples per test: the module takes 15-30 s
+on two cores. A longer local run (``-o timeout=0`` lifts pytest's 300 s cap)::
 
-    ROLEMATRIX_FUZZ_EXAMPLES=2000 pytest -q -p no:cacheprovider tests/test_fuzz_hostile.py
+    ROLEMATRIX_FUZZ_EXAMPLES=2000 pytest -q -p no:cacheprovider -o timeout=0 tests/test_fuzz_hostile.py
 
 and, to collect every distinct failure instead of stopping at the first
 (each is appended to the file as one JSON line with its command, plan and
 the last lines of the traceback)::
 
     ROLEMATRIX_FUZZ_EXAMPLES=2000 ROLEMATRIX_FUZZ_LOG=/tmp/fuzz.jsonl \\
-        pytest -q tests/test_fuzz_hostile.py
+        pytest -q -o timeout=0 tests/test_fuzz_hostile.py
 
 A failure prints the plan that built the file (Hypothesis shrinks it) and
 the command; ``docs/fuzzing.md`` says how to turn it into a reproducer.
@@ -61,7 +61,7 @@ from tests import fuzz_inputs as fz
 
 FUZZ_EXAMPLES = int(os.environ.get("ROLEMATRIX_FUZZ_EXAMPLES", "40"))
 TIME_LIMIT = float(os.environ.get("ROLEMATRIX_FUZZ_TIME_LIMIT", "15"))
-MEMORY_LIMIT = 2 * 1024**3  # a child that wants more is a bug (a bomb), not a reason to swap
+MEMORY_LIMIT = 2 * 1024**3  # more for one command is a bug (a bomb), not a reason to swap
 LOG = os.environ.get("ROLEMATRIX_FUZZ_LOG")
 RUNNER = os.environ.get("ROLEMATRIX_FUZZ_RUNNER", "fork")
 
@@ -83,11 +83,20 @@ class Outcome:
     seconds: float
 
 
+def _mapped_bytes() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmSize:"):
+            return int(line.split()[1]) * 1024
+    return 0
+
+
 def _child(argv: list[str], out_path: str, err_path: str) -> None:
     """Runs in the forked child: the CLI with fds 1 and 2 on files; never returns."""
     code = 70
     try:
-        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+        # on top of what the test process already maps (Qt alone reserves gigabytes)
+        limit = _mapped_bytes() + MEMORY_LIMIT
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         for fd, path in ((1, out_path), (2, err_path)):
             handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
             os.dup2(handle, fd)
@@ -210,6 +219,7 @@ def _signature(outcome: Outcome, problems: list[str]) -> str:
 
 def judge(outcome: Outcome, plan: Any, problems: list[str]) -> None:
     """Fail the example; or, in the logging run, record it and carry on."""
+    __tracebackhide__ = True  # the report is the message and the falsifying example
     if not problems:
         return
     story = (
@@ -230,7 +240,8 @@ def judge(outcome: Outcome, plan: Any, problems: list[str]) -> None:
         with Path(LOG).open("a", encoding="utf-8") as handle:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
         return
-    pytest.fail("; ".join(problems) + "\n" + story, pytrace=False)
+    # an AssertionError (not pytest.fail) keeps Hypothesis's falsifying example in the report
+    raise AssertionError("; ".join(problems) + "\n" + story)
 
 
 # ------------------------------------------------------------------ fixtures
@@ -251,9 +262,18 @@ def workspace(seed_document: bytes) -> Iterator[tuple[Path, Path, Path]]:
 
 
 def _exercise(
-    seeds: fz.Seeds, hostile: bytes, suffix: str, command: str, target: str, plan: Any
+    seeds: fz.Seeds,
+    hostile: bytes,
+    suffix: str,
+    command: str,
+    target: str,
+    plan: Any,
+    options: tuple[str, ...] = (),
 ) -> Outcome:
-    """Run ``command`` on the hostile file and judge the run (and an import's result)."""
+    """Run ``command`` (with ``options``) on the hostile file and judge the run.
+
+    A refusal must name the file, or the option it refuses.
+    """
     with workspace(seeds.document) as (inputs, other, outputs):
         source = inputs / f"hostile{suffix}"
         source.write_bytes(hostile)
@@ -266,13 +286,15 @@ def _exercise(
             "import": ["import", str(source), str(output)],
             "history": ["history", str(source)],
             "diff": ["diff", healthy, str(source)],
-            "diff-at": ["diff", str(source), "--at", "2000-01-01T00:00"],
+            "diff-at": ["diff", str(source)],
             "copy": ["copy", str(source), str(output)],
-        }[command]
+        }[command] + list(options)
         allowed = {0, 1, 2} if command.startswith(("check", "diff")) else {0, 2}
         before = _snapshot(inputs)
         outcome = run_cli(argv, outputs)
         names = (source.name, "healthy.rolematrix", output.name)
+        # an option's refusal names the option or the value the user typed
+        names += tuple(o if o.startswith("--") else repr(o) for o in options)
         problems = problems_with(
             outcome, allowed=allowed, before=before, inputs=inputs, names=names
         )
@@ -300,6 +322,27 @@ def _exercise(
 #: The tables a command reads beyond the matrices: damage lands there more often.
 FOCUS = {"history": ("history",), "diff-at": ("history", "matrices")}
 
+_names = st.one_of(
+    st.sampled_from(["Sales – PM – Account triangle", "Sales Manager", "Renamed phase", ""]),
+    st.text(max_size=10),
+)
+_moments = st.one_of(
+    st.sampled_from(["2000-01-01T00:00", "0001-01-01T00:00", "9999-12-31T23:59", "now", ""]),
+    st.datetimes().map(lambda d: d.isoformat()),
+    st.text(max_size=12),
+)
+#: What a user may type after the file: hostile too, and refused by naming the option.
+OPTIONS: dict[str, st.SearchStrategy[tuple[str, ...]]] = {
+    "history": st.one_of(
+        st.just(()),
+        st.integers(-(2**70), 2**70).map(lambda n: ("--limit", str(n))),
+        st.tuples(st.sampled_from(["--task", "--role", "--matrix"]), _names),
+    ),
+    "diff-at": st.tuples(st.just("--at"), _moments).flatmap(
+        lambda at: st.one_of(st.just(at), _names.map(lambda n: (*at, "--matrix", n)))
+    ),
+}
+
 
 @given(
     plan=st.data(),
@@ -312,10 +355,11 @@ FOCUS = {"history": ("history",), "diff-at": ("history", "matrices")}
 def test_damaged_document(seeds: fz.Seeds, plan: st.DataObject, command: str, target: str) -> None:
     focus = FOCUS.get(command, ("matrices", "roles", "tasks", "cells", "people"))
     steps = plan.draw(fz.document_plans(seeds.tables, focus), label="plan")
+    options = plan.draw(OPTIONS.get(command, st.just(())), label="options")
     hostile = fz.damage_document(seeds.document, steps)
     if command == "copy":
         target = ".rolematrix"
-    _exercise(seeds, hostile, ".rolematrix", command, target, steps)
+    _exercise(seeds, hostile, ".rolematrix", command, target, steps, options)
 
 
 @given(
