@@ -81,6 +81,7 @@ class Outcome:
     out: str
     err: str
     seconds: float
+    crash: str = ""  # the traceback the CLI wrote to a crash report (exit 70), if any
 
 
 def _mapped_bytes() -> int:
@@ -90,10 +91,11 @@ def _mapped_bytes() -> int:
     return 0
 
 
-def _child(argv: list[str], out_path: str, err_path: str) -> None:
+def _child(argv: list[str], out_path: str, err_path: str, cache: str) -> None:
     """Runs in the forked child: the CLI with fds 1 and 2 on files; never returns."""
     code = 70
     try:
+        os.environ["XDG_CACHE_HOME"] = cache  # where a crash report goes
         # on top of what the test process already maps (Qt alone reserves gigabytes)
         limit = _mapped_bytes() + MEMORY_LIMIT
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
@@ -118,12 +120,12 @@ def _child(argv: list[str], out_path: str, err_path: str) -> None:
         os._exit(code)
 
 
-def _run_forked(argv: list[str], scratch: Path) -> Outcome:
+def _run_forked(argv: list[str], scratch: Path, cache: Path) -> Outcome:
     out_path, err_path = scratch / "stdout.txt", scratch / "stderr.txt"
     started = time.monotonic()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child
-        _child(argv, str(out_path), str(err_path))
+        _child(argv, str(out_path), str(err_path), str(cache))
     code: int | None = None
     while True:
         done, status = os.waitpid(pid, os.WNOHANG)
@@ -140,7 +142,7 @@ def _run_forked(argv: list[str], scratch: Path) -> Outcome:
     return Outcome(argv, code, read(out_path), read(err_path), seconds)
 
 
-def _run_subprocess(argv: list[str], scratch: Path) -> Outcome:
+def _run_subprocess(argv: list[str], scratch: Path, cache: Path) -> Outcome:
     started = time.monotonic()
     try:
         done = subprocess.run(
@@ -149,6 +151,7 @@ def _run_subprocess(argv: list[str], scratch: Path) -> Outcome:
             timeout=TIME_LIMIT,
             stdin=subprocess.DEVNULL,
             cwd=scratch,
+            env={**os.environ, "XDG_CACHE_HOME": str(cache)},
             check=False,
         )
     except subprocess.TimeoutExpired as exc:
@@ -165,8 +168,13 @@ def _run_subprocess(argv: list[str], scratch: Path) -> Outcome:
 
 
 def run_cli(argv: list[str], scratch: Path) -> Outcome:
+    """The command's outcome; its crash report, if it wrote one, kept out of ``scratch``."""
     runner = _run_subprocess if RUNNER == "subprocess" else _run_forked
-    return runner(argv, scratch)
+    with tempfile.TemporaryDirectory(prefix="rolematrix-fuzz-cache-") as cache:
+        outcome = runner(argv, scratch, Path(cache))
+        reports = sorted(Path(cache).rglob("*"))
+        outcome.crash = "\n".join(p.read_text("utf-8", "replace") for p in reports if p.is_file())
+    return outcome
 
 
 # ------------------------------------------------------------------ what must hold
@@ -210,8 +218,9 @@ def problems_with(
 
 def _signature(outcome: Outcome, problems: list[str]) -> str:
     """Where it broke: the last frame and exception of a traceback, else the problem."""
-    lines = [line for line in outcome.err.splitlines() if line.strip()]
-    if "Traceback" in outcome.err:
+    text = outcome.crash or outcome.err
+    lines = [line for line in text.splitlines() if line.strip()]
+    if "Traceback" in text:
         frames = [line.strip() for line in lines if line.strip().startswith("File ")]
         return f"{frames[-1] if frames else '?'} | {lines[-1][:160]}"
     return problems[0].split(":")[0] + " | " + (lines[-1][:160] if lines else "")
@@ -226,6 +235,8 @@ def judge(outcome: Outcome, plan: Any, problems: list[str]) -> None:
         f"command: rolematrix {' '.join(outcome.argv)}\n"
         f"exit {outcome.code} after {outcome.seconds:.2f} s; stderr ends:\n"
         + "\n".join(outcome.err.splitlines()[-8:])
+        + ("\ncrash report ends:\n" + "\n".join(outcome.crash.splitlines()[-6:]))
+        * bool(outcome.crash)
     )
     if LOG:
         record = {
@@ -235,6 +246,7 @@ def judge(outcome: Outcome, plan: Any, problems: list[str]) -> None:
             "argv": outcome.argv,
             "plan": repr(plan),
             "stderr_tail": outcome.err.splitlines()[-12:],
+            "crash_tail": outcome.crash.splitlines()[-12:],
             "seconds": round(outcome.seconds, 2),
         }
         with Path(LOG).open("a", encoding="utf-8") as handle:
