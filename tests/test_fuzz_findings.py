@@ -127,3 +127,19 @@ def test_an_infinite_format_version_in_our_workbook_is_refused(
     status, err = run(["import", str(out), str(tmp_path / "x.rolematrix")], capsys)
     assert status == 2, err
     assert "team.xlsx" in err and "internal error" not in err
+
+
+@pytest.mark.timeout(20)
+def test_a_huge_name_in_a_message_is_masked_in_linear_time(
+    document: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every error line is scrubbed of passwords; on a 200,000-letter scheme name the address
+    search took 42 s (it was tried from every letter of the word)."""
+    import sqlite3
+
+    with sqlite3.connect(document) as db:
+        db.execute("UPDATE matrices SET scheme = ?", ("X" * 200_000,))
+    db.close()
+    status, err = run(["check", str(document)], capsys)
+    assert status == 2, err
+    assert "team.rolematrix" in err
