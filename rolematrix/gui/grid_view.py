@@ -69,6 +69,22 @@ PERSIAN_KEYS = dict(
 )
 
 
+#: Keys that move the cursor; with Ctrl they still move the selection along (see
+#: :meth:`GridView.selectionCommand`).
+_MOVE_KEYS = frozenset(
+    {
+        Qt.Key.Key_Home,
+        Qt.Key.Key_End,
+        Qt.Key.Key_Up,
+        Qt.Key.Key_Down,
+        Qt.Key.Key_Left,
+        Qt.Key.Key_Right,
+        Qt.Key.Key_PageUp,
+        Qt.Key.Key_PageDown,
+    }
+)
+
+
 class RoleHeader(QHeaderView):
     """Horizontal header that writes role labels vertically when there are many roles."""
 
@@ -583,6 +599,65 @@ class GridView(QTableView):
             )
             return
         super().keyPressEvent(event)
+
+    def selectionCommand(
+        self, index: QModelIndex, event: QEvent | None = None
+    ) -> QItemSelectionModel.SelectionFlag:
+        """Ctrl+movement keys move the selection with the cursor (Shift extends it).
+
+        Qt's extended selection treats Ctrl+arrow as "move the current index,
+        leave the selection": the frame would stay behind while the cursor moved
+        on, and the next letter would go where the user is not looking.
+        """
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in _MOVE_KEYS
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                return QItemSelectionModel.SelectionFlag.SelectCurrent
+            return QItemSelectionModel.SelectionFlag.ClearAndSelect
+        return super().selectionCommand(index, event)
+
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        """Ctrl+Home/End go to the first/last task's first/last role, Ctrl+arrows to the edge.
+
+        Only rows in sight count, and phase rows never (they hold no codes).
+        """
+        model = self.model()
+        if not modifiers & Qt.KeyboardModifier.ControlModifier or not isinstance(
+            model, MatrixGridModel
+        ):
+            return super().moveCursor(cursorAction, modifiers)
+        action = QAbstractItemView.CursorAction
+        rows = [
+            row
+            for row in range(model.rowCount())
+            if model.task_at(row) is not None and not self.isRowHidden(row)
+        ]
+        columns = [c for c in range(model.columnCount()) if not self.isColumnHidden(c)]
+        current = self.currentIndex()
+        if not rows or not columns:
+            return super().moveCursor(cursorAction, modifiers)
+        row = current.row() if current.isValid() else rows[0]
+        column = current.column() if current.isValid() else columns[0]
+        if cursorAction == action.MoveHome:
+            row, column = rows[0], columns[0]
+        elif cursorAction == action.MoveEnd:
+            row, column = rows[-1], columns[-1]
+        elif cursorAction == action.MoveUp:
+            row = rows[0]
+        elif cursorAction == action.MoveDown:
+            row = rows[-1]
+        elif cursorAction in (action.MoveLeft, action.MoveRight):
+            backwards = (cursorAction == action.MoveLeft) != self.isRightToLeft()
+            column = columns[0] if backwards else columns[-1]
+        else:
+            return super().moveCursor(cursorAction, modifiers)
+        return model.index(row, column)
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         super().closeEditor(editor, hint)
