@@ -62,6 +62,7 @@ from rolematrix.gui.people_panel import PeoplePanel, RoleDutiesPanel
 from rolematrix.gui.problems_panel import ProblemsPanel, severity_counts_text
 from rolematrix.gui.session import DocumentSession
 from rolematrix.gui.settings import settings
+from rolematrix.gui.standard_keys import add_ctrl_y_to_redo
 from rolematrix.gui.vocabulary import code_meaning, code_name, scheme_title
 from rolematrix.gui.window_files import WindowFiles
 from rolematrix.gui.window_menus import WindowMenus
@@ -190,7 +191,9 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         self.grid = GridView(self)
         self.grid.push = self.push
         self.grid.message.connect(self._status)
-        self.grid.rename_requested.connect(self._rename_by_kind)
+        self.grid.taskRenamed.connect(lambda i, name: self._rename_by_kind("task", i, name))
+        self.grid.roleRenamed.connect(lambda i, name: self._rename_by_kind("role", i, name))
+        self.grid.phaseRenamed.connect(lambda i, name: self._rename_by_kind("phase", i, name))
         self.grid.setAccessibleName(self.tr("Matrix grid"))
         self.grid.setAccessibleDescription(
             self.tr(
@@ -296,6 +299,7 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         self.session.undo_stack.indexChanged.connect(self.autosaver.touch)
         self.session.modified_changed.connect(self._modified_changed)
         self._build_menus()
+        add_ctrl_y_to_redo(self.actions_by_key["redo"])
         self._build_toolbar()
         self._refresh_icons()
         self._load_tabs()
@@ -451,12 +455,16 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         name, ok = QInputDialog.getText(self, title, label, text=text)
         return name.strip() if ok and name.strip() else None
 
-    def _try_push(self, make: Callable[[], QUndoCommand]) -> bool:
-        """Build a command (names are checked on construction) and push it, or explain why not."""
+    def _try_push(self, make: Callable[[], QUndoCommand], quiet: bool = False) -> bool:
+        """Build a command (names are checked on construction) and push it, or explain why not
+        (``quiet``: in the status bar, for a name typed in place, not in a dialog)."""
         try:
             command = make()
         except (DuplicateNameError, EmptyNameError) as exc:
-            QMessageBox.warning(self, self.tr("RoleMatrix"), str(exc))
+            if quiet:
+                self._status(str(exc))
+            else:
+                QMessageBox.warning(self, self.tr("RoleMatrix"), str(exc))
             return False
         self.push(command)
         return True
@@ -541,23 +549,26 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         if phase is not None:
             self._rename_by_kind("phase", phase.id)
 
-    def _rename_by_kind(self, kind: str, item_id: int) -> None:
+    def _rename_by_kind(self, kind: str, item_id: int, typed: str | None = None) -> None:
+        """Rename after asking for the name, or to a name ``typed`` over a grid header."""
         matrix = self._require_matrix()
+        quiet = typed is not None
+        ask = self._ask_name if typed is None else lambda *_: typed
         if kind == "task":
             old = matrix.task(item_id).name
-            name = self._ask_name(self.tr("Rename task"), self.tr("Task name:"), old)
-            if name and name != old:
+            name = ask(self.tr("Rename task"), self.tr("Task name:"), old)
+            if name is not None and name != old:
                 text = self.tr("Rename task “{name}”").format(name=old)
-                self._try_push(lambda: UpdateTask(matrix, item_id, text, name=name))
+                self._try_push(lambda: UpdateTask(matrix, item_id, text, name=name), quiet)
         elif kind == "role":
             old = matrix.role(item_id).name
-            name = self._ask_name(self.tr("Rename role"), self.tr("Role name:"), old)
-            if name and name != old:
+            name = ask(self.tr("Rename role"), self.tr("Role name:"), old)
+            if name is not None and name != old:
                 text = self.tr("Rename role “{name}”").format(name=old)
-                self._try_push(lambda: UpdateRole(matrix, item_id, text, name=name))
+                self._try_push(lambda: UpdateRole(matrix, item_id, text, name=name), quiet)
         elif kind == "phase":
             old = matrix.phase(item_id).name
-            name = self._ask_name(self.tr("Rename phase"), self.tr("Phase name:"), old)
+            name = ask(self.tr("Rename phase"), self.tr("Phase name:"), old)
             if name and name != old:
                 self.push(RenamePhase(matrix, item_id, name))
 
