@@ -19,6 +19,7 @@ from gui_fixtures import isolated as isolated  # a fixture
 from PySide6.QtCore import Qt
 
 from rolematrix.core.model import Matrix
+from rolematrix.core.templates import get_template
 from rolematrix.gui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
@@ -31,6 +32,8 @@ def open_window(qtbot, matrix: Matrix) -> MainWindow:
     w = MainWindow(session_of(matrix, title=matrix.name))
     add_window(qtbot, w)
     w.show()
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
     w.grid.setFocus()
     return w
 
@@ -133,3 +136,23 @@ def test_plain_arrows_still_move_frame_and_current_together(qtbot, window: MainW
     start_at(window, "Test", "Project Manager")
     qtbot.keyClick(window.grid, Qt.Key.Key_Right)
     assert_one_cursor(qtbot, window, ("Test", "Account Manager"))
+
+
+def test_ctrl_arrows_follow_the_reading_direction_right_to_left(qtbot, isolated: Path) -> None:
+    """In a Persian matrix the first role is at the right: Ctrl+Right goes there."""
+    m = get_template("fa-am-pm").build()
+    m.add_role("طراح", short="D")
+    m.journal.clear()
+    w = open_window(qtbot, m)
+    assert w.grid.isRightToLeft() and len(m.roles) == 3
+    task = m.tasks[1]
+    assert w.model is not None
+    w.grid.set_current(w.model.cell_index(task.id, m.roles[1].id))
+    qtbot.keyClick(w.grid, Qt.Key.Key_Left, CTRL)
+    assert w.grid.current_role() == m.roles[-1]
+    assert w.grid.selected_cells() == [(task.id, m.roles[-1].id)]
+    qtbot.keyClick(w.grid, Qt.Key.Key_Right, CTRL)
+    assert w.grid.current_role() == m.roles[0]
+    assert w.grid.selected_cells() == [(task.id, m.roles[0].id)]
+    qtbot.keyClick(w.grid, Qt.Key.Key_Right)  # past the first role: the task's name
+    assert w.grid.verticalHeader().hasFocus()

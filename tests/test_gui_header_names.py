@@ -35,6 +35,7 @@ def window(qtbot, isolated: Path, dialogs: Dialogs) -> MainWindow:
     add_window(qtbot, w)
     w.show()
     w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)  # header focus is only observable in the active window
     w.grid.setFocus()
     return w
 

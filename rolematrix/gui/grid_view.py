@@ -319,6 +319,8 @@ class GridView(QTableView):
         ]
 
     def _structure_changed(self, *args: object) -> None:
+        # rows or columns moved under an open name editor: its section means something else now
+        self.header_editor.close_quietly()
         model = self.grid_model()
         self.clearSpans()
         columns = model.columnCount()
