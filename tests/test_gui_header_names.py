@@ -270,38 +270,59 @@ def test_ctrl_y_is_added_where_the_standard_redo_lacks_it(qapp) -> None:
     assert [k.toString() for k in redo.shortcuts()] == ["Ctrl+Shift+Z", "Ctrl+Y"]
 
 
-def test_arrows_reach_the_names_from_the_cells_by_keyboard_alone(qtbot, window: MainWindow) -> None:
+def test_rename_shortcuts_edit_in_place(qtbot, window: MainWindow, dialogs: Dialogs) -> None:
+    """Ctrl+R (Rename task) and Ctrl+Shift+R (Rename role) open the header's editor, not a
+    dialog; Enter goes back to the cell they were called from."""
     assert window.model is not None and window.matrix is not None
     m = window.matrix
     grid = window.grid
-    grid.set_current(window.model.cell_index(m.find_task("Estimate").id, m.roles[0].id))
-    qtbot.keyClick(grid, Qt.Key.Key_Left)  # past the first role: the task's name
+    grid.set_current(window.model.cell_index(m.find_task("Estimate").id, m.roles[1].id))
+    qtbot.keyClick(grid, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    editor = open_editor(window)
+    assert editor.parent() is grid.verticalHeader().viewport()
+    qtbot.keyClicks(editor, "Sizing")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert task_names(window)[1] == "Sizing"
+    assert (grid.current_task().name, grid.current_role().name) == ("Sizing", "Account Manager")
+    shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(grid, Qt.Key.Key_R, shift_ctrl)
+    editor = open_editor(window)
+    assert editor.parent() is grid.horizontalHeader().viewport()
+    qtbot.keyClicks(editor, "Client lead")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert role_names(window)[1] == "Client lead"
+    assert grid.hasFocus() and grid.current_role().name == "Client lead"
+    assert dialogs.shown == []
+
+
+def test_arrows_on_a_clicked_header_go_from_name_to_name(qtbot, window: MainWindow) -> None:
+    grid = window.grid
     header = grid.verticalHeader()
+    row = row_of(window, "Estimate")
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=centre(header, row))
     assert header.hasFocus()
-    assert grid.selectionModel().isRowSelected(row_of(window, "Estimate"))
     qtbot.keyClick(header, Qt.Key.Key_Down)  # down the names: the phase "Build" next
     assert grid.current_phase().name == "Build" and grid.current_task() is None
+    assert header.hasFocus()
     qtbot.keyClick(header, Qt.Key.Key_Down)
+    assert grid.selectionModel().isRowSelected(row_of(window, "Write code"))
     qtbot.keyClicks(header, "N")
     qtbot.keyClicks(open_editor(window), "ew code")
     qtbot.keyClick(open_editor(window), Qt.Key.Key_Return)
     assert task_names(window)[2] == "New code"
-    # up from the first row: the role's name
-    grid.set_current(window.model.cell_index(m.find_task("Define scope").id, m.roles[0].id))
-    qtbot.keyClick(grid, Qt.Key.Key_Up)  # the phase row "Plan"
-    qtbot.keyClick(grid, Qt.Key.Key_Up)
     top = grid.horizontalHeader()
-    assert top.hasFocus()
-    assert grid.selectionModel().isColumnSelected(0)
+    qtbot.mouseClick(top.viewport(), Qt.MouseButton.LeftButton, pos=centre(top, 0))
+    assert top.hasFocus() and grid.selectionModel().isColumnSelected(0)
     qtbot.keyClick(top, Qt.Key.Key_Right)  # along the names
     assert grid.selectionModel().isColumnSelected(1)
     qtbot.keyClick(top, Qt.Key.Key_F2)
     editor = open_editor(window)
     assert editor.text() == "Account Manager"
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
-    assert grid.hasFocus()  # back in the cells, on the first task, in that role's column
-    assert (grid.current_task().name, grid.current_role().name) == (
-        "Define scope",
-        "Account Manager",
-    )
+    assert grid.hasFocus()  # back in the cells, in that role's column
+    assert grid.current_role().name == "Account Manager"
     assert len(grid.selected_cells()) == 1
+    qtbot.mouseClick(top.viewport(), Qt.MouseButton.LeftButton, pos=centre(top, 2))
+    qtbot.keyClick(top, Qt.Key.Key_Down)  # towards the cells: back into the grid
+    assert grid.hasFocus() and grid.current_role().name == "Developer"
+    assert grid.current_task() is not None

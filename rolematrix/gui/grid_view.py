@@ -596,13 +596,6 @@ class GridView(QTableView):
             return
         if key == Qt.Key.Key_F2 and not mods and self._edit_current_name():
             return
-        plain = not mods & ~Qt.KeyboardModifier.KeypadModifier
-        if (
-            plain
-            and key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up)
-            and self._enter_header(key)
-        ):
-            return
         if key == Qt.Key.Key_Space and not mods:
             self.cycle_selection()
             return
@@ -982,6 +975,19 @@ class GridView(QTableView):
         self.header_editor.open(header, column, typed or role.name, typed=bool(typed))
         return True
 
+    def edit_name(self, kind: str, item_id: int) -> bool:
+        """Edit the name of a task, phase or role (``kind``) over its header, as the Rename
+        actions do; False when it has no header in sight (a phase of a flat list)."""
+        model = self.grid_model()
+        matrix = model.matrix
+        if kind == "task" and matrix.has_task(item_id):
+            return self.edit_row_name(model.row_of_task(item_id))
+        if kind == "phase" and item_id in {p.id for p in matrix.phases} and model.shows_phases:
+            return self.edit_row_name(model.row_of_phase(item_id))
+        if kind == "role" and matrix.has_role(item_id):
+            return self.edit_role_name(matrix.role_column(item_id))
+        return False
+
     def _header_name_committed(
         self, orientation: Qt.Orientation, section: int, text: str, how: HeaderExit
     ) -> None:
@@ -1123,21 +1129,6 @@ class GridView(QTableView):
             self.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Columns)
         self.scrollTo(index)
         header.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _enter_header(self, key: int) -> bool:
-        """An arrow out of the cells past the first role reaches the row's name, past the
-        first row the role's name: there F2 or typing renames."""
-        index = self.currentIndex()
-        if not index.isValid():
-            return False
-        backwards = Qt.Key.Key_Right if self.isRightToLeft() else Qt.Key.Key_Left
-        if key == backwards and index.column() == 0:
-            self._select_header_section(self.verticalHeader(), index.row())
-            return True
-        if key == Qt.Key.Key_Up and all(self.isRowHidden(r) for r in range(index.row())):
-            self._select_header_section(self.horizontalHeader(), index.column())
-            return True
-        return False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (

@@ -121,6 +121,10 @@ class HeaderEditor(QObject):
         self._header = None
         editor.removeEventFilter(self)
         text = editor.text()
+        if editor.hasFocus():
+            # hand the keyboard to the header first: hiding a focused widget passes focus on
+            # as Tab does, and Tab on the grid moves its cursor
+            header.setFocus(Qt.FocusReason.OtherFocusReason)
         editor.hide()
         editor.deleteLater()
         return header, self._section, text

@@ -536,17 +536,17 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
 
     def rename_task(self) -> None:
         task = self.grid.current_task()
-        if task is not None:
+        if task is not None and not self.grid.edit_name("task", task.id):
             self._rename_by_kind("task", task.id)
 
     def rename_role(self) -> None:
         role = self.grid.current_role() if self.model else None
-        if role is not None:
+        if role is not None and not self.grid.edit_name("role", role.id):
             self._rename_by_kind("role", role.id)
 
     def rename_phase(self) -> None:
         phase = self.grid.current_phase()
-        if phase is not None:
+        if phase is not None and not self.grid.edit_name("phase", phase.id):
             self._rename_by_kind("phase", phase.id)
 
     def _rename_by_kind(self, kind: str, item_id: int, typed: str | None = None) -> None:
