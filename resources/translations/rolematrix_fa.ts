@@ -340,7 +340,7 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../rolematrix/gui/conflict_dialog.py" line="+172"/>
+        <location filename="../../rolematrix/gui/conflict_dialog.py" line="+174"/>
         <source>Someone else changed the same things</source>
         <translation>کس دیگری همین موارد را تغییر داده است</translation>
     </message>
@@ -378,7 +378,7 @@
 <context>
     <name>ConflictModel</name>
     <message>
-        <location line="-160"/>
+        <location line="-162"/>
         <source>What</source>
         <translation>چه چیزی</translation>
     </message>
@@ -846,13 +846,13 @@
 <context>
     <name>GridView</name>
     <message>
-        <location filename="../../rolematrix/gui/grid_view.py" line="+545"/>
+        <location filename="../../rolematrix/gui/grid_view.py" line="+578"/>
         <source>Cut</source>
-        <extracomment>From this many roles on, role headers are drawn vertically so columns stay narrow. The letter each key of the standard Persian keyboard (ISIRI 9147, the default &quot;ir&quot; layout) types, by the Latin letter printed on the same key: with the Persian layout on, the key marked R types ق, and a code letter is meant. (Not in the code parser: in a sheet, ق is text, not a code.) The Arabic yeh stands where the Persian one does. Pushes an undo command onto the document&apos;s stack; set by the window.</extracomment>
+        <extracomment>From this many roles on, role headers are drawn vertically so columns stay narrow. The letter each key of the standard Persian keyboard (ISIRI 9147, the default &quot;ir&quot; layout) types, by the Latin letter printed on the same key: with the Persian layout on, the key marked R types ق, and a code letter is meant. (Not in the code parser: in a sheet, ق is text, not a code.) The Arabic yeh stands where the Persian one does. Keys that move the cursor; with Ctrl they still move the selection along (see :meth:`GridView.selectionCommand`). A name typed over a header (task id / role id / phase id, the new name); the window turns it into the rename command, which may still refuse it. Pushes an undo command onto the document&apos;s stack; set by the window.</extracomment>
         <translation>برش</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+156"/>
         <source>“{text}” is not a code of {scheme} (codes: {codes})</source>
         <translation>«{text}» کدی از {scheme} نیست (کدها: {codes})</translation>
     </message>
@@ -895,6 +895,15 @@
         <location line="+4"/>
         <source>Pasted {count} cells; {skipped} values were not codes and were skipped</source>
         <translation>{count} خانه چسبانده شد؛ {skipped} مقدار کد نبودند و کنار گذاشته شدند</translation>
+    </message>
+</context>
+<context>
+    <name>HeaderEditor</name>
+    <message>
+        <location filename="../../rolematrix/gui/header_editor.py" line="+59"/>
+        <source>Name</source>
+        <extracomment>The narrowest editor over a role column: rotated role headers are a few pixels wide. The editor closed with ``text`` for ``section`` of the header of ``orientation``. Esc: the editor closed and the name stays as it was.</extracomment>
+        <translation>نام</translation>
     </message>
 </context>
 <context>
@@ -1089,7 +1098,7 @@
 <context>
     <name>LegendBar</name>
     <message>
-        <location filename="../../rolematrix/gui/main_window.py" line="+128"/>
+        <location filename="../../rolematrix/gui/main_window.py" line="+129"/>
         <source>Legend</source>
         <extracomment>Matrices up to this many cells (tasks x roles) are checked before the window shows. Larger ones are checked once the grid has been painted, or after this long (ms) at the latest.</extracomment>
         <translation>راهنمای رنگ‌ها</translation>
@@ -1133,7 +1142,7 @@
         <translation>JSON ویژه‌ی RoleMatrix (*.json)</translation>
     </message>
     <message>
-        <location filename="../../rolematrix/gui/main_window.py" line="+34"/>
+        <location filename="../../rolematrix/gui/main_window.py" line="+36"/>
         <source>Matrix grid</source>
         <extracomment>Every action of the window&apos;s menus and toolbar, by a stable key.</extracomment>
         <translation>جدول ماتریس</translation>
@@ -1234,7 +1243,7 @@
         <translation>وضعیت فضای کاری مشترک</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+120"/>
         <source>Checking…</source>
         <translation>در حال بررسی…</translation>
     </message>
@@ -1244,7 +1253,7 @@
         <translation>{task} × {role}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>RoleMatrix</source>
         <translation>RoleMatrix</translation>
     </message>
@@ -1255,12 +1264,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+79"/>
+        <location line="+82"/>
         <source>Task name:</source>
         <translation>نام وظیفه:</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-81"/>
         <source>New task</source>
         <translation>وظیفه‌ی تازه</translation>
     </message>
@@ -1271,12 +1280,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+57"/>
+        <location line="+60"/>
         <source>Role name:</source>
         <translation>نام نقش:</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-59"/>
         <source>New role</source>
         <translation>نقش تازه</translation>
     </message>
@@ -1287,17 +1296,17 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>Phase name:</source>
         <translation>نام مرحله:</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-45"/>
         <source>New phase</source>
         <translation>مرحله‌ی تازه</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Rename task</source>
         <translation>تغییر نام وظیفه</translation>
     </message>
@@ -1447,7 +1456,7 @@
 <context>
     <name>PeoplePanel</name>
     <message>
-        <location filename="../../rolematrix/gui/people_panel.py" line="+48"/>
+        <location filename="../../rolematrix/gui/people_panel.py" line="+71"/>
         <source>Staffing presets shipped with the template</source>
         <translation>چینش‌های آماده‌ای که همراه الگو آمده‌اند</translation>
     </message>
@@ -1467,7 +1476,7 @@
         <translation>سپردن نقش‌ها به افراد همان‌گونه که چینش برگزیده می‌گوید</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>People</source>
         <translation>افراد</translation>
     </message>
@@ -1522,7 +1531,17 @@
         <translation>&amp;نقش‌هایی که فرد برگزیده بر عهده دارد</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+66"/>
+        <source>Custom</source>
+        <translation>سفارشی</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The people match none of the presets</source>
+        <translation>افراد با هیچ‌یک از چینش‌های آماده جور نیستند</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Must not be held by one person: {pairs}</source>
         <translation>نباید با یک نفر باشند: {pairs}</translation>
     </message>
@@ -1532,7 +1551,7 @@
         <translation>؛ </translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+68"/>
         <source>Add person</source>
         <translation>افزودن فرد</translation>
     </message>
