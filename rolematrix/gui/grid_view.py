@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
+    QPersistentModelIndex,
     QPoint,
     QRect,
     QSize,
@@ -156,7 +157,12 @@ class CellDelegate(QStyledItemDelegate):
 
     FLAG = QColor("#1a1a1a")
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         if selected and index.data(KIND_ROLE) == "task":
             # a task's cell: keep the code's colour (the selection fill would make an A look
@@ -620,7 +626,7 @@ class GridView(QTableView):
         super().keyPressEvent(event)
 
     def selectionCommand(
-        self, index: QModelIndex, event: QEvent | None = None
+        self, index: QModelIndex | QPersistentModelIndex, event: QEvent | None = None
     ) -> QItemSelectionModel.SelectionFlag:
         """Ctrl+movement keys move the selection with the cursor (Shift extends it).
 
@@ -1157,7 +1163,11 @@ class GridView(QTableView):
             return self.edit_role_name(index.column())
         return False
 
-    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+    def currentChanged(
+        self,
+        current: QModelIndex | QPersistentModelIndex,
+        previous: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         super().currentChanged(current, previous)
         if current.column() != previous.column():
             self.horizontalHeader().viewport().update()
