@@ -16,9 +16,9 @@ from gui_fixtures import add_window, session_of
 from gui_fixtures import isolated as isolated  # a fixture
 from PySide6.QtCore import Qt
 
+from rolematrix.core.edits import EditLabel
 from rolematrix.core.model import Person
 from rolematrix.core.templates import get_template
-from rolematrix.gui.commands import SetPeople
 from rolematrix.gui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
@@ -89,7 +89,7 @@ def test_matching_ignores_person_ids_and_the_order_of_people_and_roles(
             [ids["Support Manager"], ids["Account Manager"], ids["Sales Manager"]],
         ),
     ]
-    window.push(SetPeople(m, reordered, "Reorder"))
+    window.editor().set_people(reordered, EditLabel("apply-staffing", "reordered"))
     assert shown(window) == "Sales&Account + PM"
-    window.push(SetPeople(m, reordered[:1], "Olga leaves"))
+    window.editor().set_people(reordered[:1], EditLabel("remove-person", "Olga"))
     assert shown(window) == "Custom"

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QApplication
 
 from rolematrix import __version__
 from rolematrix.core.checker import check
+from rolematrix.core.editor import Editor
 from rolematrix.core.schemes import SCHEMES
 from rolematrix.core.templates import builtin_templates, get_template
 from rolematrix.gui import i18n, vocabulary
@@ -206,9 +207,7 @@ def test_every_finding_of_the_templates_reads_in_persian(persian: None) -> None:
     for template in builtin_templates().values():
         matrix = template.build()
         for preset in matrix.presets:  # staffing presets bring out the person rules
-            from rolematrix.gui.commands import apply_preset
-
-            apply_preset(matrix, preset).redo()
+            Editor(matrix).apply_preset(preset)
             for finding in check(matrix, template.reference):
                 text = vocabulary.finding_message(finding, matrix)
                 assert text != finding.message and PERSIAN.search(text), finding.message

@@ -201,139 +201,246 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../rolematrix/gui/commands.py" line="+44"/>
+        <location filename="../../rolematrix/gui/undo.py" line="+72"/>
         <source>A task needs a name.</source>
-        <extracomment>How long after one edit of a cell another edit of the same cell still merges with it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>A task named “{name}” already exists.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <source>A role needs a name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>A role named “{name}” already exists.</source>
+        <location line="-47"/>
+        <source>Set {name}</source>
+        <extracomment>The Edit menu&apos;s words for each edit (see EditLabel for the keys).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+1"/>
+        <source>Toggle {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cycle code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Edit cells</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+1"/>
         <source>Insert task “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+1"/>
         <source>Delete task “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+1"/>
+        <source>Delete {count} tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Move task “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+1"/>
         <source>Edit task “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+1"/>
+        <source>Rename task to “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>Change the description of “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Change the notes of “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the reference of “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Insert role “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+1"/>
         <source>Delete role “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+1"/>
+        <source>Delete {count} roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Move role “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+1"/>
         <source>Edit role “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+1"/>
+        <source>Rename role to “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the short label of “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change the colour of “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Insert phase “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+1"/>
         <source>Delete phase “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+1"/>
         <source>Rename phase to “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+1"/>
         <source>Move phase “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+1"/>
         <source>Apply staffing “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
         <source>Add person “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
         <source>Remove person “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <source>Change roles of “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+1"/>
         <source>Rename person to “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+1"/>
         <source>Change role conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
-        <source>Accept {rule}</source>
+        <location line="+1"/>
+        <source>Accept {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Reopen {rule}</source>
+        <location line="+1"/>
+        <source>Reopen {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <source>Change checker settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“{text}” is not a code of {scheme} (codes: {codes})</source>
+        <extracomment>What the status bar says when the editor refused something (see Refusal for the keys).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A person needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A matrix needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A task named “{text}” already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A role named “{text}” already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The pasted block reaches past the matrix: it needs {count} more tasks and {extra} more roles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The clipboard holds {count} cells, too many to paste; import the file instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{count} pasted values were not codes and their cells were left as they were (“{text}”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-29"/>
         <source>Edit matrix</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../rolematrix/gui/grid_model.py" line="+341"/>
-        <source>Edit cell</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -504,7 +611,7 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../rolematrix/gui/app.py" line="+210"/>
+        <location filename="../../rolematrix/gui/app.py" line="+223"/>
         <source>Open document</source>
         <extracomment>The desktop entry&apos;s name (resources/linux/): Wayland app id, task-switcher icon.</extracomment>
         <translation type="unfinished"></translation>
@@ -611,7 +718,7 @@
 <context>
     <name>DocumentSession</name>
     <message>
-        <location filename="../../rolematrix/gui/session.py" line="+45"/>
+        <location filename="../../rolematrix/gui/session.py" line="+47"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -846,54 +953,24 @@
 <context>
     <name>GridView</name>
     <message>
-        <location filename="../../rolematrix/gui/grid_view.py" line="+578"/>
-        <source>Cut</source>
-        <extracomment>From this many roles on, role headers are drawn vertically so columns stay narrow. The letter each key of the standard Persian keyboard (ISIRI 9147, the default &quot;ir&quot; layout) types, by the Latin letter printed on the same key: with the Persian layout on, the key marked R types ق, and a code letter is meant. (Not in the code parser: in a sheet, ق is text, not a code.) The Arabic yeh stands where the Persian one does. Keys that move the cursor; with Ctrl they still move the selection along (see :meth:`GridView.selectionCommand`). A name typed over a header (task id / role id / phase id, the new name); the window turns it into the rename command, which may still refuse it. Pushes an undo command onto the document&apos;s stack; set by the window.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+156"/>
-        <source>“{text}” is not a code of {scheme} (codes: {codes})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location filename="../../rolematrix/gui/grid_view.py" line="+754"/>
         <source>A phase row holds no codes: move to one of its tasks.</source>
+        <extracomment>From this many roles on, role headers are drawn vertically so columns stay narrow. The letter each key of the standard Persian keyboard (ISIRI 9147, the default &quot;ir&quot; layout) types, by the Latin letter printed on the same key: with the Persian layout on, the key marked R types ق, and a code letter is meant. (Not in the code parser: in a sheet, ق is text, not a code.) The Arabic yeh stands where the Persian one does. Keys that move the cursor; with Ctrl they still move the selection along (see :meth:`GridView.selectionCommand`). A name typed over a header (task id / role id / phase id, the new name); the window turns it into the rename command, which may still refuse it. The editor of a matrix (the window&apos;s session gives it); every change goes there.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Toggle {code}</source>
+        <location line="+83"/>
+        <source>The pasted block reaches past the matrix. Add {tasks} tasks and {roles} roles for it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Set {codes}</source>
+        <location line="+7"/>
+        <source>Nothing was pasted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Cycle code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Clear cells</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+67"/>
-        <source>Cannot read “{text}” as codes of {scheme}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+29"/>
+        <location line="-9"/>
         <source>Paste</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Pasted {count} cells; {skipped} values were not codes and were skipped</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1098,13 +1175,13 @@
 <context>
     <name>LegendBar</name>
     <message>
-        <location filename="../../rolematrix/gui/main_window.py" line="+129"/>
+        <location filename="../../rolematrix/gui/main_window.py" line="+130"/>
         <source>Legend</source>
         <extracomment>Matrices up to this many cells (tasks x roles) are checked before the window shows. Larger ones are checked once the grid has been painted, or after this long (ms) at the latest.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Type a code letter · Shift+letter adds/removes · Space cycles · Del clears</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1112,7 +1189,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rolematrix/gui/window_files.py" line="+27"/>
+        <location filename="../../rolematrix/gui/window_files.py" line="+32"/>
         <source>RoleMatrix documents (*.rolematrix);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1142,9 +1219,9 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../rolematrix/gui/main_window.py" line="+36"/>
+        <location filename="../../rolematrix/gui/main_window.py" line="+60"/>
         <source>Matrix grid</source>
-        <extracomment>Every action of the window&apos;s menus and toolbar, by a stable key.</extracomment>
+        <extracomment>(row, column) of the current cell; (-1, -1) for none the selected ranges as (top, left, bottom, right) (horizontal, vertical) scroll bar values</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1243,8 +1320,9 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+123"/>
         <source>Checking…</source>
+        <extracomment>Every action of the window&apos;s menus and toolbar, by a stable key.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1253,55 +1331,55 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+14"/>
         <source>RoleMatrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+26"/>
         <source>Insert task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+82"/>
+        <location line="+74"/>
         <source>Task name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-73"/>
         <source>New task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+23"/>
         <source>Insert role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+60"/>
+        <location line="+54"/>
         <source>Role name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-53"/>
         <source>New role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+15"/>
         <source>Insert phase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+45"/>
+        <location line="+43"/>
         <source>Phase name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-43"/>
         <source>New phase</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1311,37 +1389,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Rename task “{name}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Rename role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Rename role “{name}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Rename phase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>Delete {count} tasks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Delete {count} roles</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+26"/>
         <source>Delete phase</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1351,12 +1409,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
-        <source>Cut</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+60"/>
         <source>No task matches “{text}”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1371,7 +1424,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+181"/>
         <source>{title}[*] (read-only) — RoleMatrix</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1394,9 +1447,9 @@
 <context>
     <name>MatrixGridModel</name>
     <message>
-        <location filename="../../rolematrix/gui/grid_model.py" line="-93"/>
+        <location filename="../../rolematrix/gui/grid_model.py" line="+248"/>
         <source>{role} on “{task}” holds “{text}”, which is no code. Type a code to replace it, or press Delete to clear it.</source>
-        <extracomment>Extra item-data roles the views read. &quot;Changed by ann at 11:40&quot; on a cell someone else changed since the last refresh, else None Text typed into a cell&apos;s editor that holds no code of the scheme; the cell is kept. Phase ids the view shows folded (for the ▸/▾ marker in the row header). Called with a list of (task id, role id, codes) when the user edits cells.</extracomment>
+        <extracomment>Extra item-data roles the views read. &quot;Changed by ann at 11:40&quot; on a cell someone else changed since the last refresh, else None What the editor refused of the text typed into a cell&apos;s editor (a status-bar sentence). Phase ids the view shows folded (for the ▸/▾ marker in the row header). The matrix&apos;s editor, through which the cell editor&apos;s text goes (set by the view).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1411,24 +1464,24 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+91"/>
+        <location line="+85"/>
         <source>folded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-91"/>
-        <location line="+91"/>
+        <location line="-85"/>
+        <location line="+85"/>
         <source>unfolded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-90"/>
-        <location line="+91"/>
+        <location line="-84"/>
+        <location line="+85"/>
         <source>Phase {name}, {state}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-75"/>
         <source>(no phase)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1456,8 +1509,9 @@
 <context>
     <name>PeoplePanel</name>
     <message>
-        <location filename="../../rolematrix/gui/people_panel.py" line="+71"/>
+        <location filename="../../rolematrix/gui/people_panel.py" line="+66"/>
         <source>Staffing presets shipped with the template</source>
+        <extracomment>The editor of a matrix (the window&apos;s session gives it); every change goes there.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1551,7 +1605,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+73"/>
         <source>Add person</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1570,7 +1624,7 @@
 <context>
     <name>PresentationWindow</name>
     <message>
-        <location filename="../../rolematrix/gui/presentation.py" line="+187"/>
+        <location filename="../../rolematrix/gui/presentation.py" line="+192"/>
         <source>{name} — presentation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1605,7 +1659,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>✔ no problems here</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1618,8 +1672,9 @@
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../rolematrix/gui/problems_panel.py" line="+53"/>
+        <location filename="../../rolematrix/gui/problems_panel.py" line="+54"/>
         <source>Findings</source>
+        <extracomment>The editor of a matrix (the window&apos;s session gives it); acceptances go there.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1669,7 +1724,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+24"/>
         <source>1 error</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1699,7 +1754,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>, </source>
         <translation type="unfinished"></translation>
     </message>
@@ -1765,7 +1820,7 @@
 <context>
     <name>RolePanel</name>
     <message>
-        <location filename="../../rolematrix/gui/detail_panels.py" line="+219"/>
+        <location filename="../../rolematrix/gui/detail_panels.py" line="+210"/>
         <source>Column header, e.g. PM</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1826,33 +1881,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+83"/>
+        <location line="+68"/>
         <source>Role colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-31"/>
         <source>no colour</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>Rename role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change role short label</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change role description</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change role colour</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2074,8 +2109,9 @@
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../rolematrix/gui/detail_panels.py" line="-192"/>
+        <location filename="../../rolematrix/gui/detail_panels.py" line="-145"/>
         <source>The task&apos;s own id, e.g. 1.2</source>
+        <extracomment>The editor of a matrix (the window&apos;s session gives it); every change goes there.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2139,26 +2175,6 @@
         <source>Not exported to the handbook</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+63"/>
-        <source>Rename task</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change task reference</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change task description</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change task notes</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>TemplateGallery</name>
@@ -2214,12 +2230,13 @@
 <context>
     <name>WindowFiles</name>
     <message>
-        <location filename="../../rolematrix/gui/window_files.py" line="+13"/>
+        <location filename="../../rolematrix/gui/window_files.py" line="+60"/>
         <source>Open document</source>
+        <extracomment>conflicts with others&apos; work the next save must settle</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2283,23 +2300,50 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <location line="+4"/>
         <source>Could not save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Saved {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+29"/>
+        <source>Copied {matrices} to {workspace}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Matrix already in the workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{workspace} already holds a matrix named {names}.
+
+Replace it with yours? The colleagues&apos; version stays in the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>Not copied: the workspace keeps its matrix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Export handbook</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2344,7 +2388,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+27"/>
         <source>Changed by {who}, {when}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2354,7 +2398,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Workspace unreachable — your work is kept</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2364,7 +2408,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Shared — {count} conflicts to settle when you save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2374,7 +2418,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Select a cell to see its history.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2384,12 +2428,12 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>History of “{matrix}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Changes are recorded when the document is saved. Save it first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2397,37 +2441,40 @@ Overwrite it with your version, or save yours under another name?</source>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../rolematrix/gui/window_menus.py" line="+71"/>
+        <location filename="../../rolematrix/gui/window_menus.py" line="+332"/>
         <source>Menu bar</source>
+        <extracomment>The toolbar, left to right; None is a separator. The menu texts of the panels (View ▸ Panels), the same as in View ▸ Go to. Every action of the window&apos;s menus and toolbar, by a stable key.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-79"/>
+        <source>&amp;File</source>
+        <extracomment>Where the actions sit: (object name, title, entries) with entries an action key, &quot;-&quot; for a separator, or a nested menu; &quot;@recent&quot;, &quot;@panels&quot; and &quot;@language&quot; are filled by the window&apos;s state (recent documents, its docks, the languages).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-182"/>
+        <source>&amp;New from template…</source>
+        <extracomment>when the action can be used; None: always (checked again by ``update_enabled``) a shortcut the grid handles itself, only shown in the menu&apos;s shortcut column</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;New from template…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
         <source>Start a new document from a built-in template or a blank matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>&amp;Open…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Open a RoleMatrix document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Open shared &amp;workspace…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2437,42 +2484,42 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Re&amp;fresh from workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Bring in what others saved in the shared workspace, keeping your edits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+172"/>
         <source>Open &amp;recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-170"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Save the document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Save &amp;as…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Save the document under another name or in another place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>&amp;Import…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2482,17 +2529,17 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>&amp;Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Write the matrix as an Excel workbook, a PDF, a CSV or a JSON file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>Export &amp;handbook PDF…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2502,56 +2549,66 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Close this window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Close every window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+151"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+295"/>
+        <location line="-149"/>
+        <location line="+288"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-292"/>
-        <location line="+294"/>
+        <location line="-308"/>
+        <source>Save to shared wor&amp;kspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the matrices of this document into a shared workspace on a database server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+288"/>
         <source>Take back the last change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-288"/>
-        <location line="+292"/>
+        <location line="-286"/>
+        <location line="+290"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-289"/>
-        <location line="+291"/>
+        <location line="-288"/>
+        <location line="+290"/>
         <source>Make the change taken back again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-273"/>
+        <location line="-286"/>
         <source>Cu&amp;t</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2561,7 +2618,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>&amp;Copy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2571,7 +2628,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>&amp;Paste</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2581,77 +2638,77 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>C&amp;lear cells</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Remove the codes of the selected cells</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Select &amp;all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Select every cell of the grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Insert &amp;task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Add a task below the current one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Insert r&amp;ole</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Add a role after the current column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Insert p&amp;hase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Add a phase (a group of tasks) after the current one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Re&amp;name task…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Rename the current task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Rena&amp;me role…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Rename the current role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Renam&amp;e phase…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2661,67 +2718,67 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Move task &amp;up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Move the current task one row up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Move task do&amp;wn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Move the current task one row down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Move role &amp;left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Move the current role one column to the left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
         <source>Move the current role one column to the right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-2"/>
         <source>Move role &amp;right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
         <source>&amp;Delete task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Delete the selected tasks with their cells</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>Delete r&amp;ole</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Delete the selected roles with their cells</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Delete &amp;phase</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2731,52 +2788,52 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;Find tasks…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Show only the tasks whose name or description contains a text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+86"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-83"/>
         <source>Zoom &amp;in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Make the grid larger</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Zoom &amp;out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Make the grid smaller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>&amp;Reset zoom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Show the grid at its normal size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>&amp;Collapse all phases</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2786,7 +2843,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>E&amp;xpand all phases</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2796,32 +2853,32 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+72"/>
         <source>&amp;Panels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+144"/>
         <source>Show or hide the {panel} panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-143"/>
         <source>&amp;Go to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-54"/>
         <source>Cell &amp;history…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Who changed the current cell, when, from what to what</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>&amp;Matrix history…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2831,37 +2888,37 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+55"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-54"/>
         <source>&amp;Present</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Show the matrix full screen for a workshop, one task at a time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+55"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-52"/>
         <source>&amp;Getting started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>What RACI is, how to edit the matrix, and what the checks look for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;About RoleMatrix</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2871,7 +2928,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>About &amp;Qt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2886,7 +2943,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+162"/>
         <source>&amp;Undo {change}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2896,87 +2953,87 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-205"/>
         <source>&amp;Grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>P&amp;roblems</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>R&amp;ole</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;What the role does</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;People</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-9"/>
         <source>Put the keyboard focus on the grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Put the keyboard focus on the problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Put the keyboard focus on the task panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Put the keyboard focus on the role panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Put the keyboard focus on what the role does</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Put the keyboard focus on the people panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+1"/>
         <source>&amp;Next panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Move the keyboard focus to the next panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Pre&amp;vious panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Move the keyboard focus to the previous panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+209"/>
         <source>&amp;System language</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2991,7 +3048,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <location line="+2"/>
         <source>Main toolbar</source>
         <translation type="unfinished"></translation>
@@ -3000,7 +3057,12 @@ Overwrite it with your version, or save yours under another name?</source>
 <context>
     <name>WorkspaceAddressDialog</name>
     <message>
-        <location filename="../../rolematrix/gui/workspace_address.py" line="+22"/>
+        <location filename="../../rolematrix/gui/workspace_address.py" line="+26"/>
+        <source>Save to shared workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Open shared workspace</source>
         <translation type="unfinished"></translation>
     </message>

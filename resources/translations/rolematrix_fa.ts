@@ -201,140 +201,247 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../rolematrix/gui/commands.py" line="+44"/>
+        <location filename="../../rolematrix/gui/undo.py" line="+72"/>
         <source>A task needs a name.</source>
-        <extracomment>How long after one edit of a cell another edit of the same cell still merges with it.</extracomment>
         <translation>وظیفه باید نامی داشته باشد.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>A task named “{name}” already exists.</source>
-        <translation>وظیفه‌ای با نام «{name}» از پیش هست.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <source>A role needs a name.</source>
         <translation>نقش باید نامی داشته باشد.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>A role named “{name}” already exists.</source>
-        <translation>نقشی با نام «{name}» از پیش هست.</translation>
+        <location line="-47"/>
+        <source>Set {name}</source>
+        <extracomment>The Edit menu&apos;s words for each edit (see EditLabel for the keys).</extracomment>
+        <translation>گذاشتن {name}</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+1"/>
+        <source>Toggle {name}</source>
+        <translation>افزودن یا برداشتن {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cycle code</source>
+        <translation>چرخش کد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear cells</source>
+        <translation>پاک کردن خانه‌ها</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cut</source>
+        <translation>برش</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste</source>
+        <translation>چسباندن</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Edit cells</source>
         <translation>ویرایش خانه‌ها</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+1"/>
         <source>Insert task “{name}”</source>
         <translation>افزودن وظیفه‌ی «{name}»</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+1"/>
         <source>Delete task “{name}”</source>
         <translation>حذف وظیفه‌ی «{name}»</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+1"/>
+        <source>Delete {count} tasks</source>
+        <translation>حذف {count} وظیفه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Move task “{name}”</source>
         <translation>جابه‌جایی وظیفه‌ی «{name}»</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+1"/>
         <source>Edit task “{name}”</source>
         <translation>ویرایش وظیفه‌ی «{name}»</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+1"/>
+        <source>Rename task to “{name}”</source>
+        <translation>تغییر نام وظیفه به «{name}»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>Change the description of “{name}”</source>
+        <translation>تغییر شرح «{name}»</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Change the notes of “{name}”</source>
+        <translation>تغییر یادداشت‌های «{name}»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the reference of “{name}”</source>
+        <translation>تغییر شناسهٔ «{name}»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Insert role “{name}”</source>
         <translation>افزودن نقش «{name}»</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+1"/>
         <source>Delete role “{name}”</source>
         <translation>حذف نقش «{name}»</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+1"/>
+        <source>Delete {count} roles</source>
+        <translation>حذف {count} نقش</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Move role “{name}”</source>
         <translation>جابه‌جایی نقش «{name}»</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+1"/>
         <source>Edit role “{name}”</source>
         <translation>ویرایش نقش «{name}»</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+1"/>
+        <source>Rename role to “{name}”</source>
+        <translation>تغییر نام نقش به «{name}»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the short label of “{name}”</source>
+        <translation>تغییر برچسب کوتاه «{name}»</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change the colour of “{name}”</source>
+        <translation>تغییر رنگ «{name}»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Insert phase “{name}”</source>
         <translation>افزودن مرحله‌ی «{name}»</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+1"/>
         <source>Delete phase “{name}”</source>
         <translation>حذف مرحله‌ی «{name}»</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+1"/>
         <source>Rename phase to “{name}”</source>
         <translation>تغییر نام مرحله به «{name}»</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+1"/>
         <source>Move phase “{name}”</source>
         <translation>جابه‌جایی مرحله‌ی «{name}»</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+1"/>
         <source>Apply staffing “{name}”</source>
         <translation>به‌کار بستن چینش «{name}»</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
         <source>Add person “{name}”</source>
         <translation>افزودن «{name}»</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
         <source>Remove person “{name}”</source>
         <translation>برداشتن «{name}»</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <source>Change roles of “{name}”</source>
         <translation>تغییر نقش‌های «{name}»</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+1"/>
         <source>Rename person to “{name}”</source>
         <translation>تغییر نام فرد به «{name}»</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+1"/>
         <source>Change role conflicts</source>
         <translation>تغییر تعارض نقش‌ها</translation>
     </message>
     <message>
-        <location line="+40"/>
-        <source>Accept {rule}</source>
-        <translation>پذیرفتن {rule}</translation>
+        <location line="+1"/>
+        <source>Accept {name}</source>
+        <translation>پذیرفتن {name}</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Reopen {rule}</source>
-        <translation>بازگشایی {rule}</translation>
+        <location line="+1"/>
+        <source>Reopen {name}</source>
+        <translation>بازگشایی {name}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <source>Change checker settings</source>
+        <translation>تغییر تنظیمات بررسی</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“{text}” is not a code of {scheme} (codes: {codes})</source>
+        <extracomment>What the status bar says when the editor refused something (see Refusal for the keys).</extracomment>
+        <translation>«{text}» کدی از {scheme} نیست (کدها: {codes})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A person needs a name.</source>
+        <translation>هر فرد باید نامی داشته باشد.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A matrix needs a name.</source>
+        <translation>ماتریس باید نامی داشته باشد.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A task named “{text}” already exists.</source>
+        <translation>وظیفه‌ای با نام «{text}» از پیش هست.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A role named “{text}” already exists.</source>
+        <translation>نقشی با نام «{text}» از پیش هست.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The pasted block reaches past the matrix: it needs {count} more tasks and {extra} more roles.</source>
+        <translation>بلوک چسبانده‌شده از ماتریس بیرون می‌زند: {count} وظیفه و {extra} نقش دیگر لازم دارد.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The clipboard holds {count} cells, too many to paste; import the file instead.</source>
+        <translation>حافظهٔ موقت {count} خانه دارد که برای چسباندن زیاد است؛ به‌جای آن پرونده را درون‌ریزی کنید.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{count} pasted values were not codes and their cells were left as they were (“{text}”).</source>
+        <translation>{count} مقدار چسبانده‌شده کد نبودند و خانه‌هایشان دست‌نخورده ماندند («{text}»).</translation>
+    </message>
+    <message>
+        <location line="-29"/>
         <source>Edit matrix</source>
         <translation>ویرایش ماتریس</translation>
-    </message>
-    <message>
-        <location filename="../../rolematrix/gui/grid_model.py" line="+341"/>
-        <source>Edit cell</source>
-        <translation>ویرایش خانه</translation>
     </message>
 </context>
 <context>
@@ -504,7 +611,7 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../rolematrix/gui/app.py" line="+210"/>
+        <location filename="../../rolematrix/gui/app.py" line="+223"/>
         <source>Open document</source>
         <extracomment>The desktop entry&apos;s name (resources/linux/): Wayland app id, task-switcher icon.</extracomment>
         <translation>باز کردن سند</translation>
@@ -611,7 +718,7 @@
 <context>
     <name>DocumentSession</name>
     <message>
-        <location filename="../../rolematrix/gui/session.py" line="+45"/>
+        <location filename="../../rolematrix/gui/session.py" line="+47"/>
         <source>Untitled</source>
         <translation>بی‌نام</translation>
     </message>
@@ -846,55 +953,25 @@
 <context>
     <name>GridView</name>
     <message>
-        <location filename="../../rolematrix/gui/grid_view.py" line="+578"/>
-        <source>Cut</source>
-        <extracomment>From this many roles on, role headers are drawn vertically so columns stay narrow. The letter each key of the standard Persian keyboard (ISIRI 9147, the default &quot;ir&quot; layout) types, by the Latin letter printed on the same key: with the Persian layout on, the key marked R types ق, and a code letter is meant. (Not in the code parser: in a sheet, ق is text, not a code.) The Arabic yeh stands where the Persian one does. Keys that move the cursor; with Ctrl they still move the selection along (see :meth:`GridView.selectionCommand`). A name typed over a header (task id / role id / phase id, the new name); the window turns it into the rename command, which may still refuse it. Pushes an undo command onto the document&apos;s stack; set by the window.</extracomment>
-        <translation>برش</translation>
-    </message>
-    <message>
-        <location line="+156"/>
-        <source>“{text}” is not a code of {scheme} (codes: {codes})</source>
-        <translation>«{text}» کدی از {scheme} نیست (کدها: {codes})</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location filename="../../rolematrix/gui/grid_view.py" line="+754"/>
         <source>A phase row holds no codes: move to one of its tasks.</source>
+        <extracomment>From this many roles on, role headers are drawn vertically so columns stay narrow. The letter each key of the standard Persian keyboard (ISIRI 9147, the default &quot;ir&quot; layout) types, by the Latin letter printed on the same key: with the Persian layout on, the key marked R types ق, and a code letter is meant. (Not in the code parser: in a sheet, ق is text, not a code.) The Arabic yeh stands where the Persian one does. Keys that move the cursor; with Ctrl they still move the selection along (see :meth:`GridView.selectionCommand`). A name typed over a header (task id / role id / phase id, the new name); the window turns it into the rename command, which may still refuse it. The editor of a matrix (the window&apos;s session gives it); every change goes there.</extracomment>
         <translation>سطر مرحله کدی نمی‌گیرد: به یکی از وظیفه‌های آن بروید.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Toggle {code}</source>
-        <translation>افزودن یا برداشتن {code}</translation>
+        <location line="+83"/>
+        <source>The pasted block reaches past the matrix. Add {tasks} tasks and {roles} roles for it?</source>
+        <translation>بلوک چسبانده‌شده از ماتریس بیرون می‌زند. {tasks} وظیفه و {roles} نقش برایش افزوده شود؟</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Set {codes}</source>
-        <translation>گذاشتن {codes}</translation>
+        <location line="+7"/>
+        <source>Nothing was pasted.</source>
+        <translation>چیزی چسبانده نشد.</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Cycle code</source>
-        <translation>چرخش کد</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Clear cells</source>
-        <translation>پاک کردن خانه‌ها</translation>
-    </message>
-    <message>
-        <location line="+67"/>
-        <source>Cannot read “{text}” as codes of {scheme}</source>
-        <translation>«{text}» را نمی‌توان کدهای {scheme} خواند</translation>
-    </message>
-    <message>
-        <location line="+29"/>
+        <location line="-9"/>
         <source>Paste</source>
         <translation>چسباندن</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Pasted {count} cells; {skipped} values were not codes and were skipped</source>
-        <translation>{count} خانه چسبانده شد؛ {skipped} مقدار کد نبودند و کنار گذاشته شدند</translation>
     </message>
 </context>
 <context>
@@ -1098,13 +1175,13 @@
 <context>
     <name>LegendBar</name>
     <message>
-        <location filename="../../rolematrix/gui/main_window.py" line="+129"/>
+        <location filename="../../rolematrix/gui/main_window.py" line="+130"/>
         <source>Legend</source>
         <extracomment>Matrices up to this many cells (tasks x roles) are checked before the window shows. Larger ones are checked once the grid has been painted, or after this long (ms) at the latest.</extracomment>
         <translation>راهنمای رنگ‌ها</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Type a code letter · Shift+letter adds/removes · Space cycles · Del clears</source>
         <translation>حرف کد را بنویسید · Shift+حرف می‌افزاید/برمی‌دارد · Space می‌چرخاند · Del پاک می‌کند</translation>
     </message>
@@ -1112,7 +1189,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rolematrix/gui/window_files.py" line="+27"/>
+        <location filename="../../rolematrix/gui/window_files.py" line="+32"/>
         <source>RoleMatrix documents (*.rolematrix);;All files (*)</source>
         <translation>سندهای RoleMatrix (*.rolematrix);;همه‌ی پرونده‌ها (*)</translation>
     </message>
@@ -1142,9 +1219,9 @@
         <translation>JSON ویژه‌ی RoleMatrix (*.json)</translation>
     </message>
     <message>
-        <location filename="../../rolematrix/gui/main_window.py" line="+36"/>
+        <location filename="../../rolematrix/gui/main_window.py" line="+60"/>
         <source>Matrix grid</source>
-        <extracomment>Every action of the window&apos;s menus and toolbar, by a stable key.</extracomment>
+        <extracomment>(row, column) of the current cell; (-1, -1) for none the selected ranges as (top, left, bottom, right) (horizontal, vertical) scroll bar values</extracomment>
         <translation>جدول ماتریس</translation>
     </message>
     <message>
@@ -1243,8 +1320,9 @@
         <translation>وضعیت فضای کاری مشترک</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+123"/>
         <source>Checking…</source>
+        <extracomment>Every action of the window&apos;s menus and toolbar, by a stable key.</extracomment>
         <translation>در حال بررسی…</translation>
     </message>
     <message>
@@ -1253,55 +1331,55 @@
         <translation>{task} × {role}</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+14"/>
         <source>RoleMatrix</source>
         <translation>RoleMatrix</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+26"/>
         <source>Insert task</source>
         <translation>افزودن وظیفه</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+82"/>
+        <location line="+74"/>
         <source>Task name:</source>
         <translation>نام وظیفه:</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-73"/>
         <source>New task</source>
         <translation>وظیفه‌ی تازه</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+23"/>
         <source>Insert role</source>
         <translation>افزودن نقش</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+60"/>
+        <location line="+54"/>
         <source>Role name:</source>
         <translation>نام نقش:</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-53"/>
         <source>New role</source>
         <translation>نقش تازه</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+15"/>
         <source>Insert phase</source>
         <translation>افزودن مرحله</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+45"/>
+        <location line="+43"/>
         <source>Phase name:</source>
         <translation>نام مرحله:</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-43"/>
         <source>New phase</source>
         <translation>مرحله‌ی تازه</translation>
     </message>
@@ -1311,37 +1389,17 @@
         <translation>تغییر نام وظیفه</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Rename task “{name}”</source>
-        <translation>تغییر نام وظیفه‌ی «{name}»</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Rename role</source>
         <translation>تغییر نام نقش</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Rename role “{name}”</source>
-        <translation>تغییر نام نقش «{name}»</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Rename phase</source>
         <translation>تغییر نام مرحله</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>Delete {count} tasks</source>
-        <translation>حذف {count} وظیفه</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Delete {count} roles</source>
-        <translation>حذف {count} نقش</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+26"/>
         <source>Delete phase</source>
         <translation>حذف مرحله</translation>
     </message>
@@ -1351,12 +1409,7 @@
         <translation>مرحله‌ی «{name}» همراه با {count} وظیفه‌اش حذف شود؟</translation>
     </message>
     <message>
-        <location line="+48"/>
-        <source>Cut</source>
-        <translation>برش</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+60"/>
         <source>No task matches “{text}”</source>
         <translation>هیچ وظیفه‌ای با «{text}» جور نیست</translation>
     </message>
@@ -1371,7 +1424,7 @@
         <translation>{count} وظیفه جور است — Enter به اولی می‌رود</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+181"/>
         <source>{title}[*] (read-only) — RoleMatrix</source>
         <translation>{title}[*] (فقط خواندنی) — RoleMatrix</translation>
     </message>
@@ -1394,9 +1447,9 @@
 <context>
     <name>MatrixGridModel</name>
     <message>
-        <location filename="../../rolematrix/gui/grid_model.py" line="-93"/>
+        <location filename="../../rolematrix/gui/grid_model.py" line="+248"/>
         <source>{role} on “{task}” holds “{text}”, which is no code. Type a code to replace it, or press Delete to clear it.</source>
-        <extracomment>Extra item-data roles the views read. &quot;Changed by ann at 11:40&quot; on a cell someone else changed since the last refresh, else None Text typed into a cell&apos;s editor that holds no code of the scheme; the cell is kept. Phase ids the view shows folded (for the ▸/▾ marker in the row header). Called with a list of (task id, role id, codes) when the user edits cells.</extracomment>
+        <extracomment>Extra item-data roles the views read. &quot;Changed by ann at 11:40&quot; on a cell someone else changed since the last refresh, else None What the editor refused of the text typed into a cell&apos;s editor (a status-bar sentence). Phase ids the view shows folded (for the ▸/▾ marker in the row header). The matrix&apos;s editor, through which the cell editor&apos;s text goes (set by the view).</extracomment>
         <translation>{role} در «{task}» «{text}» دارد که کد نیست. برای جایگزینی، یک کد تایپ کنید یا برای پاک کردن، Delete را بزنید.</translation>
     </message>
     <message>
@@ -1411,24 +1464,24 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+91"/>
+        <location line="+85"/>
         <source>folded</source>
         <translation>بسته</translation>
     </message>
     <message>
-        <location line="-91"/>
-        <location line="+91"/>
+        <location line="-85"/>
+        <location line="+85"/>
         <source>unfolded</source>
         <translation>باز</translation>
     </message>
     <message>
-        <location line="-90"/>
-        <location line="+91"/>
+        <location line="-84"/>
+        <location line="+85"/>
         <source>Phase {name}, {state}</source>
         <translation>مرحله‌ی {name}، {state}</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-75"/>
         <source>(no phase)</source>
         <translation>(بی‌مرحله)</translation>
     </message>
@@ -1456,8 +1509,9 @@
 <context>
     <name>PeoplePanel</name>
     <message>
-        <location filename="../../rolematrix/gui/people_panel.py" line="+71"/>
+        <location filename="../../rolematrix/gui/people_panel.py" line="+66"/>
         <source>Staffing presets shipped with the template</source>
+        <extracomment>The editor of a matrix (the window&apos;s session gives it); every change goes there.</extracomment>
         <translation>چینش‌های آماده‌ای که همراه الگو آمده‌اند</translation>
     </message>
     <message>
@@ -1551,7 +1605,7 @@
         <translation>؛ </translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+73"/>
         <source>Add person</source>
         <translation>افزودن فرد</translation>
     </message>
@@ -1570,7 +1624,7 @@
 <context>
     <name>PresentationWindow</name>
     <message>
-        <location filename="../../rolematrix/gui/presentation.py" line="+187"/>
+        <location filename="../../rolematrix/gui/presentation.py" line="+192"/>
         <source>{name} — presentation</source>
         <translation>{name} — ارائه</translation>
     </message>
@@ -1605,7 +1659,7 @@
         <translation>← → گام · Tab: وظیفه‌ها · Esc: بیرون</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>✔ no problems here</source>
         <translation>✔ اینجا مشکلی نیست</translation>
     </message>
@@ -1618,8 +1672,9 @@
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../rolematrix/gui/problems_panel.py" line="+53"/>
+        <location filename="../../rolematrix/gui/problems_panel.py" line="+54"/>
         <source>Findings</source>
+        <extracomment>The editor of a matrix (the window&apos;s session gives it); acceptances go there.</extracomment>
         <translation>یافته‌ها</translation>
     </message>
     <message>
@@ -1669,7 +1724,7 @@
         <translation>چرا این پذیرفتنی است؟ (خوانندگان ماتریس دلیل را خواهند دید)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+24"/>
         <source>1 error</source>
         <translation>۱ خطا</translation>
     </message>
@@ -1699,7 +1754,7 @@
         <translation>{count} نکته</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>, </source>
         <translation>، </translation>
     </message>
@@ -1765,7 +1820,7 @@
 <context>
     <name>RolePanel</name>
     <message>
-        <location filename="../../rolematrix/gui/detail_panels.py" line="+219"/>
+        <location filename="../../rolematrix/gui/detail_panels.py" line="+210"/>
         <source>Column header, e.g. PM</source>
         <translation>عنوان ستون، مثلاً PM</translation>
     </message>
@@ -1826,34 +1881,14 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+83"/>
+        <location line="+68"/>
         <source>Role colour</source>
         <translation>رنگ نقش</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-31"/>
         <source>no colour</source>
         <translation>بی‌رنگ</translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>Rename role</source>
-        <translation>تغییر نام نقش</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change role short label</source>
-        <translation>تغییر برچسب کوتاه نقش</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change role description</source>
-        <translation>تغییر شرح نقش</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change role colour</source>
-        <translation>تغییر رنگ نقش</translation>
     </message>
 </context>
 <context>
@@ -2074,8 +2109,9 @@
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../rolematrix/gui/detail_panels.py" line="-192"/>
+        <location filename="../../rolematrix/gui/detail_panels.py" line="-145"/>
         <source>The task&apos;s own id, e.g. 1.2</source>
+        <extracomment>The editor of a matrix (the window&apos;s session gives it); every change goes there.</extracomment>
         <translation>شناسهٔ خود کار، مثلاً ۱.۲</translation>
     </message>
     <message>
@@ -2139,26 +2175,6 @@
         <source>Not exported to the handbook</source>
         <translation>به دفترچه‌ی نقش‌ها نمی‌رود</translation>
     </message>
-    <message>
-        <location line="+63"/>
-        <source>Rename task</source>
-        <translation>تغییر نام وظیفه</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change task reference</source>
-        <translation>تغییر شناسهٔ کار</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change task description</source>
-        <translation>تغییر شرح وظیفه</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change task notes</source>
-        <translation>تغییر یادداشت‌های وظیفه</translation>
-    </message>
 </context>
 <context>
     <name>TemplateGallery</name>
@@ -2214,12 +2230,13 @@
 <context>
     <name>WindowFiles</name>
     <message>
-        <location filename="../../rolematrix/gui/window_files.py" line="+13"/>
+        <location filename="../../rolematrix/gui/window_files.py" line="+60"/>
         <source>Open document</source>
+        <extracomment>conflicts with others&apos; work the next save must settle</extracomment>
         <translation>باز کردن سند</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>(none)</source>
         <translation>(هیچ)</translation>
     </message>
@@ -2287,23 +2304,52 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>ذخیره‌ی سند با نام</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <location line="+4"/>
         <source>Could not save</source>
         <translation>ذخیره نشد</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Saved {title}</source>
         <translation>{title} ذخیره شد</translation>
     </message>
     <message>
+        <location line="+29"/>
+        <source>Copied {matrices} to {workspace}</source>
+        <translation>{matrices} در {workspace} رونوشت شد</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Matrix already in the workspace</source>
+        <translation>ماتریس از پیش در فضای کاری هست</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{workspace} already holds a matrix named {names}.
+
+Replace it with yours? The colleagues&apos; version stays in the history.</source>
+        <translation>{workspace} از پیش ماتریسی به نام {names} دارد.
+
+آن را با نسخه‌ی خودتان جایگزین می‌کنید؟ نسخه‌ی همکاران در تاریخچه می‌ماند.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Replace</source>
+        <translation>&amp;جایگزین کردن</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>Not copied: the workspace keeps its matrix.</source>
+        <translation>رونوشت نشد: فضای کاری ماتریس خود را نگه می‌دارد.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Import</source>
         <translation>وارد کردن</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Export handbook</source>
         <translation>صدور دفترچه‌ی نقش‌ها</translation>
     </message>
@@ -2348,7 +2394,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>کسی</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+27"/>
         <source>Changed by {who}, {when}</source>
         <translation>تغییر توسط {who}، {when}</translation>
     </message>
@@ -2358,7 +2404,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>تغییر توسط کسی دیگر</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Workspace unreachable — your work is kept</source>
         <translation>فضای کاری در دسترس نیست — کار شما نگه داشته شده است</translation>
     </message>
@@ -2368,7 +2414,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>فضای کاری دوباره پاسخ می‌دهد.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Shared — {count} conflicts to settle when you save</source>
         <translation>مشترک — {count} تعارض برای حل هنگام ذخیره</translation>
     </message>
@@ -2378,7 +2424,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>فضای کاری مشترک</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Select a cell to see its history.</source>
         <translation>برای دیدن تاریخچه، یک خانه را انتخاب کنید.</translation>
     </message>
@@ -2388,12 +2434,12 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>تاریخچهٔ {task} × {role}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>History of “{matrix}”</source>
         <translation>تاریخچهٔ «{matrix}»</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Changes are recorded when the document is saved. Save it first.</source>
         <translation>تغییرات هنگام ذخیرهٔ سند ثبت می‌شوند. اول آن را ذخیره کنید.</translation>
     </message>
@@ -2401,37 +2447,40 @@ Overwrite it with your version, or save yours under another name?</source>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../rolematrix/gui/window_menus.py" line="+71"/>
+        <location filename="../../rolematrix/gui/window_menus.py" line="+332"/>
         <source>Menu bar</source>
+        <extracomment>The toolbar, left to right; None is a separator. The menu texts of the panels (View ▸ Panels), the same as in View ▸ Go to. Every action of the window&apos;s menus and toolbar, by a stable key.</extracomment>
         <translation>نوار منو</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-79"/>
         <source>&amp;File</source>
+        <extracomment>Where the actions sit: (object name, title, entries) with entries an action key, &quot;-&quot; for a separator, or a nested menu; &quot;@recent&quot;, &quot;@panels&quot; and &quot;@language&quot; are filled by the window&apos;s state (recent documents, its docks, the languages).</extracomment>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-182"/>
         <source>&amp;New from template…</source>
+        <extracomment>when the action can be used; None: always (checked again by ``update_enabled``) a shortcut the grid handles itself, only shown in the menu&apos;s shortcut column</extracomment>
         <translation>&amp;تازه از روی الگو…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Start a new document from a built-in template or a blank matrix</source>
         <translation>آغاز سندی تازه از روی یک الگوی آماده یا یک ماتریس خالی</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>&amp;Open…</source>
         <translation>&amp;باز کردن…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Open a RoleMatrix document</source>
         <translation>باز کردن یک سند RoleMatrix</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Open shared &amp;workspace…</source>
         <translation>باز کردن &amp;فضای کاری مشترک…</translation>
     </message>
@@ -2441,42 +2490,42 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>باز کردن یک فضای کاری مشترک روی سرور پایگاه داده</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Re&amp;fresh from workspace</source>
         <translation>&amp;به‌روزرسانی از فضای کاری</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Bring in what others saved in the shared workspace, keeping your edits</source>
         <translation>آنچه دیگران در فضای کاری مشترک ذخیره کرده‌اند را بیاور و ویرایش‌های خودت را نگه دار</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+172"/>
         <source>Open &amp;recent</source>
         <translation>سندهای &amp;اخیر</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-170"/>
         <source>&amp;Save</source>
         <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Save the document</source>
         <translation>ذخیره‌ی سند</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Save &amp;as…</source>
         <translation>ذخیره با &amp;نام…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Save the document under another name or in another place</source>
         <translation>ذخیره‌ی سند با نامی دیگر یا در جایی دیگر</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>&amp;Import…</source>
         <translation>&amp;وارد کردن…</translation>
     </message>
@@ -2486,17 +2535,17 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>خواندن ماتریس از یک کارپوشه‌ی Excel یا پرونده‌ی CSV یا JSON</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>&amp;Export…</source>
         <translation>&amp;صدور…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Write the matrix as an Excel workbook, a PDF, a CSV or a JSON file</source>
         <translation>نوشتن ماتریس به‌صورت کارپوشه‌ی Excel یا پرونده‌ی PDF، CSV یا JSON</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>Export &amp;handbook PDF…</source>
         <translation>صدور &amp;دفترچه‌ی نقش‌ها (PDF)…</translation>
     </message>
@@ -2506,56 +2555,66 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>نوشتن یک PDF با یک فصل برای هر نقش: هر نقش چه می‌کند</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;Close</source>
         <translation>ب&amp;ستن</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Close this window</source>
         <translation>بستن این پنجره</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Close every window</source>
         <translation>بستن همه‌ی پنجره‌ها</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+151"/>
         <source>&amp;Edit</source>
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+295"/>
+        <location line="-149"/>
+        <location line="+288"/>
         <source>&amp;Undo</source>
         <translation>&amp;واگرد</translation>
     </message>
     <message>
-        <location line="-292"/>
-        <location line="+294"/>
+        <location line="-308"/>
+        <source>Save to shared wor&amp;kspace…</source>
+        <translation>ذخیره در فضای کاری &amp;مشترک…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the matrices of this document into a shared workspace on a database server</source>
+        <translation>رونوشت ماتریس‌های این سند در یک فضای کاری مشترک روی سرور پایگاه داده</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+288"/>
         <source>Take back the last change</source>
         <translation>پس گرفتن آخرین تغییر</translation>
     </message>
     <message>
-        <location line="-288"/>
-        <location line="+292"/>
+        <location line="-286"/>
+        <location line="+290"/>
         <source>&amp;Redo</source>
         <translation>&amp;ازنو</translation>
     </message>
     <message>
-        <location line="-289"/>
-        <location line="+291"/>
+        <location line="-288"/>
+        <location line="+290"/>
         <source>Make the change taken back again</source>
         <translation>انجام دوباره‌ی تغییری که پس گرفته شد</translation>
     </message>
     <message>
-        <location line="-273"/>
+        <location line="-286"/>
         <source>Cu&amp;t</source>
         <translation>&amp;برش</translation>
     </message>
@@ -2565,7 +2624,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>رونوشت از خانه‌های برگزیده و پاک کردن آن‌ها</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>&amp;Copy</source>
         <translation>&amp;رونوشت</translation>
     </message>
@@ -2575,7 +2634,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>رونوشت از خانه‌های برگزیده به‌صورت متن جداشده با Tab</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>&amp;Paste</source>
         <translation>&amp;چسباندن</translation>
     </message>
@@ -2585,77 +2644,77 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>چسباندن کدها از یک صفحه‌گسترده در خانه‌ی برگزیده</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>C&amp;lear cells</source>
         <translation>&amp;پاک کردن خانه‌ها</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Remove the codes of the selected cells</source>
         <translation>برداشتن کدهای خانه‌های برگزیده</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Select &amp;all</source>
         <translation>&amp;گزینش همه</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Select every cell of the grid</source>
         <translation>گزینش همه‌ی خانه‌های جدول</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Insert &amp;task</source>
         <translation>افزودن و&amp;ظیفه</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Add a task below the current one</source>
         <translation>افزودن یک وظیفه زیر وظیفه‌ی کنونی</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Insert r&amp;ole</source>
         <translation>افزودن &amp;نقش</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Add a role after the current column</source>
         <translation>افزودن یک نقش پس از ستون کنونی</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Insert p&amp;hase</source>
         <translation>افزودن &amp;مرحله</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Add a phase (a group of tasks) after the current one</source>
         <translation>افزودن یک مرحله (گروهی از وظیفه‌ها) پس از مرحله‌ی کنونی</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Re&amp;name task…</source>
         <translation>تغییر نام وظیفه…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Rename the current task</source>
         <translation>تغییر نام وظیفه‌ی کنونی</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Rena&amp;me role…</source>
         <translation>تغییر نام نقش…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Rename the current role</source>
         <translation>تغییر نام نقش کنونی</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Renam&amp;e phase…</source>
         <translation>تغییر نام مرحله…</translation>
     </message>
@@ -2665,67 +2724,67 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>تغییر نام مرحله‌ی وظیفه‌ی کنونی</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Move task &amp;up</source>
         <translation>بردن وظیفه به &amp;بالا</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Move the current task one row up</source>
         <translation>بردن وظیفه‌ی کنونی یک سطر به بالا</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Move task do&amp;wn</source>
         <translation>بردن وظیفه به &amp;پایین</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Move the current task one row down</source>
         <translation>بردن وظیفه‌ی کنونی یک سطر به پایین</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Move role &amp;left</source>
         <translation>بردن نقش به &amp;چپ</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Move the current role one column to the left</source>
         <translation>بردن نقش کنونی یک ستون به چپ</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
         <source>Move the current role one column to the right</source>
         <translation>بردن نقش کنونی یک ستون به راست</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-2"/>
         <source>Move role &amp;right</source>
         <translation>بردن نقش به را&amp;ست</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
         <source>&amp;Delete task</source>
         <translation>&amp;حذف وظیفه</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Delete the selected tasks with their cells</source>
         <translation>حذف وظیفه‌های برگزیده همراه با خانه‌هایشان</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>Delete r&amp;ole</source>
         <translation>حذف ن&amp;قش</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Delete the selected roles with their cells</source>
         <translation>حذف نقش‌های برگزیده همراه با خانه‌هایشان</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Delete &amp;phase</source>
         <translation>حذف مر&amp;حله</translation>
     </message>
@@ -2735,52 +2794,52 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>حذف مرحله‌ی کنونی همراه با وظیفه‌هایش</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;Find tasks…</source>
         <translation>&amp;یافتن وظیفه‌ها…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Show only the tasks whose name or description contains a text</source>
         <translation>نشان دادن تنها وظیفه‌هایی که نام یا شرحشان متنی را دارد</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+86"/>
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-83"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;بزرگ‌نمایی</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Make the grid larger</source>
         <translation>بزرگ‌تر کردن جدول</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Zoom &amp;out</source>
         <translation>&amp;کوچک‌نمایی</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Make the grid smaller</source>
         <translation>کوچک‌تر کردن جدول</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>&amp;Reset zoom</source>
         <translation>اندازه‌ی &amp;عادی</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Show the grid at its normal size</source>
         <translation>نمایش جدول در اندازه‌ی عادی</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>&amp;Collapse all phases</source>
         <translation>بستن &amp;همه‌ی مراحل</translation>
     </message>
@@ -2790,7 +2849,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>بستن هر مرحله تا سطر عنوانش</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>E&amp;xpand all phases</source>
         <translation>باز کردن همه‌ی &amp;مراحل</translation>
     </message>
@@ -2800,32 +2859,32 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>باز کردن همه‌ی مراحل</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+72"/>
         <source>&amp;Panels</source>
         <translation>&amp;پنل‌ها</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+144"/>
         <source>Show or hide the {panel} panel</source>
         <translation>نمایش یا پنهان کردن پنل «{panel}»</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-143"/>
         <source>&amp;Go to</source>
         <translation>&amp;رفتن به</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-54"/>
         <source>Cell &amp;history…</source>
         <translation>&amp;تاریخچهٔ خانه…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Who changed the current cell, when, from what to what</source>
         <translation>چه کسی خانهٔ کنونی را کی و از چه به چه تغییر داد</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>&amp;Matrix history…</source>
         <translation>تاریخچهٔ &amp;ماتریس…</translation>
     </message>
@@ -2835,37 +2894,37 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>همهٔ تغییرات ثبت‌شدهٔ این ماتریس، تازه‌ترین در بالا</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+55"/>
         <source>&amp;Language</source>
         <translation>&amp;زبان</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-54"/>
         <source>&amp;Present</source>
         <translation>&amp;ارائه</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Show the matrix full screen for a workshop, one task at a time</source>
         <translation>نمایش تمام‌صفحه‌ی ماتریس برای کارگاه، هر بار یک وظیفه</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+55"/>
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-52"/>
         <source>&amp;Getting started</source>
         <translation>&amp;آغاز کار</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>What RACI is, how to edit the matrix, and what the checks look for</source>
         <translation>RACI چیست، ماتریس را چگونه ویرایش کنیم، و بررسی‌ها در پی چه هستند</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;About RoleMatrix</source>
         <translation>&amp;درباره‌ی RoleMatrix</translation>
     </message>
@@ -2875,7 +2934,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>نسخه، پروانه و پروانه‌ی قلم‌ها</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>About &amp;Qt</source>
         <translation>درباره‌ی &amp;Qt</translation>
     </message>
@@ -2890,7 +2949,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>نسخه و پروانه‌ی Qt</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+162"/>
         <source>&amp;Undo {change}</source>
         <translation>&amp;واگرد {change}</translation>
     </message>
@@ -2900,87 +2959,87 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>&amp;ازنو {change}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-205"/>
         <source>&amp;Grid</source>
         <translation>&amp;جدول</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>P&amp;roblems</source>
         <translation>&amp;مشکلات</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Task</source>
         <translation>&amp;وظیفه</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>R&amp;ole</source>
         <translation>&amp;نقش</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;What the role does</source>
         <translation>&amp;کارهای نقش</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;People</source>
         <translation>&amp;افراد</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-9"/>
         <source>Put the keyboard focus on the grid</source>
         <translation>بردن تمرکز صفحه‌کلید به جدول</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Put the keyboard focus on the problems</source>
         <translation>بردن تمرکز صفحه‌کلید به مشکلات</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Put the keyboard focus on the task panel</source>
         <translation>بردن تمرکز صفحه‌کلید به پنل وظیفه</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Put the keyboard focus on the role panel</source>
         <translation>بردن تمرکز صفحه‌کلید به پنل نقش</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Put the keyboard focus on what the role does</source>
         <translation>بردن تمرکز صفحه‌کلید به کارهای نقش</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Put the keyboard focus on the people panel</source>
         <translation>بردن تمرکز صفحه‌کلید به پنل افراد</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+1"/>
         <source>&amp;Next panel</source>
         <translation>پنل &amp;بعدی</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Move the keyboard focus to the next panel</source>
         <translation>بردن تمرکز صفحه‌کلید به پنل بعدی</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Pre&amp;vious panel</source>
         <translation>پنل &amp;قبلی</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Move the keyboard focus to the previous panel</source>
         <translation>بردن تمرکز صفحه‌کلید به پنل قبلی</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+209"/>
         <source>&amp;System language</source>
         <translation>زبان &amp;سیستم</translation>
     </message>
@@ -2995,7 +3054,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation>نمایش RoleMatrix به زبان {language}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <location line="+2"/>
         <source>Main toolbar</source>
         <translation>نوار ابزار اصلی</translation>
@@ -3004,7 +3063,12 @@ Overwrite it with your version, or save yours under another name?</source>
 <context>
     <name>WorkspaceAddressDialog</name>
     <message>
-        <location filename="../../rolematrix/gui/workspace_address.py" line="+22"/>
+        <location filename="../../rolematrix/gui/workspace_address.py" line="+26"/>
+        <source>Save to shared workspace</source>
+        <translation>ذخیره در فضای کاری مشترک</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Open shared workspace</source>
         <translation>باز کردن فضای کاری مشترک</translation>
     </message>

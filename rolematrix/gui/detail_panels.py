@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QGuiApplication, QUndoCommand
+from PySide6.QtGui import QColor, QFocusEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QColorDialog,
     QFormLayout,
@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rolematrix.core.model import DuplicateNameError, EmptyNameError, Matrix, MatrixEvent
-from rolematrix.gui.commands import UpdateRole, UpdateTask
+from rolematrix.core.editor import Editor, EditResult
+from rolematrix.core.model import Matrix, MatrixEvent
+from rolematrix.gui.undo import refusal_text
 
 _TASK_EVENTS = ("task-update", "task-remove", "task-insert", "phase-update", "task-move")
 _ROLE_EVENTS = ("role-update", "role-remove", "role-insert")
@@ -66,11 +67,12 @@ class CommitTextEdit(QPlainTextEdit):
 
 
 class _DetailPanel(QWidget):
-    """Shared plumbing: the matrix, its events, the undo stack, an error line."""
+    """Shared plumbing: the matrix, its events, its editor, an error line."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.push: Callable[[QUndoCommand], None] = lambda command: command.redo()
+        #: The editor of a matrix (the window's session gives it); every change goes there.
+        self.editors: Callable[[Matrix], Editor] | None = None
         self.matrix: Matrix | None = None
         self._unsubscribe: Callable[[], None] | None = None
         self._loading = False
@@ -95,6 +97,10 @@ class _DetailPanel(QWidget):
     def _show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.setVisible(bool(text))
+
+    def _edited(self, result: EditResult) -> None:
+        """Show what the editor refused (a taken or empty name) under the fields, or nothing."""
+        self._show_error(" ".join(refusal_text(r) for r in result.refusals))
 
     @staticmethod
     def _set_text(widget: QLineEdit | QPlainTextEdit, text: str) -> None:
@@ -189,23 +195,8 @@ class TaskPanel(_DetailPanel):
             or not matrix.has_task(self.task_id)
         ):
             return
-        if getattr(matrix.task(self.task_id), field) == (
-            value.strip() if field == "name" else value
-        ):
-            return
-        try:
-            text = {
-                "name": self.tr("Rename task"),
-                "reference": self.tr("Change task reference"),
-                "description": self.tr("Change task description"),
-                "notes": self.tr("Change task notes"),
-            }[field]
-            command = UpdateTask(matrix, self.task_id, text, **{field: value})
-        except (DuplicateNameError, EmptyNameError) as exc:
-            self._show_error(str(exc))
-            return
-        self._show_error("")
-        self.push(command)
+        if self.editors is not None:
+            self._edited(self.editors(matrix).update_task(self.task_id, **{field: value}))
 
 
 class RolePanel(_DetailPanel):
@@ -299,23 +290,8 @@ class RolePanel(_DetailPanel):
             or not matrix.has_role(self.role_id)
         ):
             return
-        if getattr(matrix.role(self.role_id), field) == (
-            value.strip() if field in ("name", "short") else value
-        ):
-            return
-        try:
-            text = {
-                "name": self.tr("Rename role"),
-                "short": self.tr("Change role short label"),
-                "description": self.tr("Change role description"),
-                "colour": self.tr("Change role colour"),
-            }[field]
-            command = UpdateRole(matrix, self.role_id, text, **{field: value})
-        except (DuplicateNameError, EmptyNameError) as exc:
-            self._show_error(str(exc))
-            return
-        self._show_error("")
-        self.push(command)
+        if self.editors is not None:
+            self._edited(self.editors(matrix).update_role(self.role_id, **{field: value}))
 
     def _choose_colour(self) -> None:
         matrix = self.matrix

@@ -8,18 +8,16 @@ The model holds no data of its own. It listens to the matrix's before/after
 events and turns them into the matching ``beginInsertRows``/``endMoveColumns``/
 ``dataChanged`` calls, so a one-cell edit repaints one cell, even in a
 million-cell matrix. Edits never go through the model directly: ``setData``
-hands the parsed codes to ``edit_cells``, which the window wires to the undo
-stack.
+hands the cell editor's text to the matrix's editor (``editor``, set by the
+view), whose edits land on the undo stack; refusals come back as ``editRefused``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -27,9 +25,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from rolematrix.core.codes import cell_field, parse_codes
+from rolematrix.core.codes import cell_field
+from rolematrix.core.editor import Editor
 from rolematrix.core.model import Matrix, MatrixEvent, Phase, Role, Task
 from rolematrix.gui import i18n
+from rolematrix.gui.undo import refusal_text
 from rolematrix.gui.vocabulary import code_meaning, code_name, codes_in_words
 
 Index = QModelIndex | QPersistentModelIndex
@@ -67,7 +67,7 @@ def readable_text_colour(fill: QColor) -> QColor:
 class MatrixGridModel(QAbstractTableModel):
     """Tasks (and phase header rows) by roles, live over a matrix."""
 
-    #: Text typed into a cell's editor that holds no code of the scheme; the cell is kept.
+    #: What the editor refused of the text typed into a cell's editor (a status-bar sentence).
     editRefused = Signal(str)
 
     def __init__(self, matrix: Matrix, parent: Any = None) -> None:
@@ -85,8 +85,8 @@ class MatrixGridModel(QAbstractTableModel):
         self._changed_by_others: dict[tuple[int, int], str] = {}
         #: Phase ids the view shows folded (for the ▸/▾ marker in the row header).
         self.collapsed: set[int] = set()
-        #: Called with a list of (task id, role id, codes) when the user edits cells.
-        self.edit_cells: Callable[[list[CellEdit], str], None] | None = None
+        #: The matrix's editor, through which the cell editor's text goes (set by the view).
+        self.editor: Editor | None = None
         self._bold = QFont()
         self._bold.setBold(True)
         self._rebuild()
@@ -328,19 +328,13 @@ class MatrixGridModel(QAbstractTableModel):
             return False
         task = self.task_at(index.row())
         column_role = self.role_at(index.column())
-        if task is None or column_role is None or self.edit_cells is None:
+        if task is None or column_role is None or self.editor is None:
             return False
-        parsed = parse_codes(str(value), self._matrix.scheme)
-        if not parsed.ok and not parsed.codes:
-            self.editRefused.emit(str(value))
-            return False
-        codes = parsed.codes + parsed.foreign
-        if codes == self._matrix.get(task.id, column_role.id):
-            return True
-        self.edit_cells(
-            [(task.id, column_role.id, codes)], QCoreApplication.translate("Commands", "Edit cell")
-        )
-        return True
+        result = self.editor.set_text([(task.id, column_role.id)], str(value))
+        codes = ", ".join(self._matrix.scheme.letters)
+        for refusal in result.refusals:
+            self.editRefused.emit(refusal_text(refusal, codes))
+        return not result.refusals
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -432,8 +426,8 @@ class MatrixGridModel(QAbstractTableModel):
         elif kind == "task-move":
             self._task_moved(event, before)
         elif kind == "task-update" and not before:
-            row = self._row_of_task.get(event.task_id or 0)
-            if row is not None:
+            row = self._row_of_task.get(event.task_id or 0, -1)
+            if row >= 0:
                 self.headerDataChanged.emit(Qt.Orientation.Vertical, row, row)
                 if self.columnCount():
                     self.dataChanged.emit(

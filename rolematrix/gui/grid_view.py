@@ -1,7 +1,9 @@
 """The grid: a keyboard-first table view over :class:`MatrixGridModel`.
 
-Everything a user does here becomes an undo command pushed through ``push``;
-the view never changes the matrix itself. Section sizes are fixed (never
+Everything a user does here is a call to the matrix's
+:class:`~rolematrix.core.editor.Editor` (``editors``, set by the window), whose
+edits land on the window's undo stack; the view never changes the matrix itself
+and never builds an undo command. Section sizes are fixed (never
 ``resizeRowsToContents`` -- that takes seconds on a large matrix), so the view
 lays out a million cells as fast as a hundred.
 """
@@ -34,12 +36,12 @@ from PySide6.QtGui import (
     QPainter,
     QPen,
     QPolygon,
-    QUndoCommand,
 )
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QHeaderView,
+    QMessageBox,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionHeader,
@@ -48,12 +50,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rolematrix.core.codes import parse_codes
+from rolematrix.core.editor import Editor, EditResult
 from rolematrix.core.model import Matrix, Phase, Role, Task
 from rolematrix.gui import i18n
-from rolematrix.gui.commands import MovePhase, MoveRole, MoveTask, SetCells
 from rolematrix.gui.grid_model import CHANGED_BY_OTHERS_ROLE, KIND_ROLE, MatrixGridModel
 from rolematrix.gui.header_editor import HeaderEditor, HeaderExit
+from rolematrix.gui.undo import refusal_text
 
 #: From this many roles on, role headers are drawn vertically so columns stay narrow.
 ROTATE_FROM_ROLES = 9
@@ -215,8 +217,8 @@ class GridView(QTableView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        #: Pushes an undo command onto the document's stack; set by the window.
-        self.push: Callable[[QUndoCommand], None] = lambda command: command.redo()
+        #: The editor of a matrix (the window's session gives it); every change goes there.
+        self.editors: Callable[[Matrix], Editor] | None = None
         self._base_point_size = self.font().pointSizeF() if self.font().pointSizeF() > 0 else 10.0
         self.zoom_steps = 0
         self._filter = ""
@@ -291,18 +293,19 @@ class GridView(QTableView):
             for signal in self._structure_signals(old):
                 signal.disconnect(self._structure_changed)
             old.headerDataChanged.disconnect(self._fit_role_columns)
-            old.editRefused.disconnect(self._say_not_a_code)
+            old.editRefused.disconnect(self.message)
         self.header_editor.close_quietly()
         super().setModel(model)
         self.collapsed = set()
         if model is None:
             return
         model.collapsed = self.collapsed
-        model.edit_cells = self._edit_cells
+        if self.editors is not None:
+            model.editor = self.editors(model.matrix)
         for signal in self._structure_signals(model):
             signal.connect(self._structure_changed)
         model.headerDataChanged.connect(self._fit_role_columns)
-        model.editRefused.connect(self._say_not_a_code)
+        model.editRefused.connect(self.message)
         # Persian content reads from the right in any interface; other content follows
         # the interface (so the whole window mirrors in Persian)
         if model.matrix.is_rtl:
@@ -340,8 +343,17 @@ class GridView(QTableView):
         self._fit_task_header()
         self._apply_row_visibility()
 
-    def _edit_cells(self, changes: list[tuple[int, int, str]], text: str) -> None:
-        self.push(SetCells(self.matrix, changes, text))
+    def editor(self) -> Editor:
+        if self.editors is None:
+            raise RuntimeError("the grid edits through its window's session: set GridView.editors")
+        return self.editors(self.matrix)
+
+    def _report(self, result: EditResult) -> EditResult:
+        """Say in the status bar what the editor refused."""
+        codes = ", ".join(self.matrix.scheme.letters)
+        for refusal in result.refusals:
+            self.message.emit(refusal_text(refusal, codes))
+        return result
 
     # --------------------------------------------------------------- zoom
     def zoom(self, steps: int) -> None:
@@ -502,7 +514,7 @@ class GridView(QTableView):
         selection = self.selectionModel()
         if selection is None:
             return
-        for r in selection.selection():
+        for r in selection.selection():  # type: ignore[attr-defined]  # iterable, not in the stubs
             yield r.top(), r.bottom(), r.left(), r.right()
 
     def current_role(self) -> Role | None:
@@ -581,7 +593,7 @@ class GridView(QTableView):
             return
         if event.matches(QKeySequence.StandardKey.Cut):
             self.copy_selection()
-            self.clear_selection_cells(self.tr("Cut"))
+            self.clear_selection_cells(cut=True)
             return
         if event.matches(QKeySequence.StandardKey.Paste):
             self.paste()
@@ -734,69 +746,26 @@ class GridView(QTableView):
                 break
         self.set_current(model.index(row, column))
 
-    def _say_not_a_code(self, text: str) -> None:
-        scheme = self.matrix.scheme
-        self.message.emit(
-            self.tr("“{text}” is not a code of {scheme} (codes: {codes})").format(
-                text=text, scheme=scheme.id, codes=", ".join(scheme.letters)
-            )
-        )
-
     def type_code(self, text: str, toggle: bool = False) -> None:
-        """A code letter typed on the grid: set it on every selected cell, or toggle it (Shift)."""
-        scheme = self.matrix.scheme
-        parsed = parse_codes(text, scheme)
-        if not parsed.codes:
-            if parsed.foreign or text.isalpha():
-                self._say_not_a_code(text)
-            return
+        """A key typed on the grid: its code on every selected cell, or toggled (Shift)."""
         cells = self.selected_cells()
         if not cells:
             if self.grid_model().phase_at(self.currentIndex().row()) is not None:
                 self.message.emit(self.tr("A phase row holds no codes: move to one of its tasks."))
             return
-        matrix = self.matrix
-        if toggle and not scheme.is_check:
-            letter = parsed.codes
-            changes = []
-            for task_id, role_id in cells:
-                present = set(matrix.get(task_id, role_id))
-                present.symmetric_difference_update(letter)
-                changes.append((task_id, role_id, scheme.canonical(present)))
-            self.push(SetCells(matrix, changes, self.tr("Toggle {code}").format(code=letter)))
-        else:
-            self.push(
-                SetCells(
-                    matrix,
-                    [(t, r, parsed.codes) for t, r in cells],
-                    self.tr("Set {codes}").format(codes=scheme.display(parsed.codes)),
-                )
-            )
+        self._report(self.editor().type_code(cells, text, toggle=toggle))
 
     def cycle_selection(self) -> None:
         """Space: the current cell's next code in scheme order (empty → R → A → C → I → empty)."""
         cells = self.selected_cells()
         if not cells:
             return
-        matrix = self.matrix
-        index = self.currentIndex()
-        task = self.current_task()
-        role = self.grid_model().role_at(index.column())
-        current = matrix.get(task.id, role.id) if task and role else matrix.get(*cells[0])
-        cycle = ["", *matrix.scheme.letters]
-        following = cycle[(cycle.index(current) + 1) % len(cycle)] if current in cycle else cycle[1]
-        self.push(SetCells(matrix, [(t, r, following) for t, r in cells], self.tr("Cycle code")))
+        task, role = self.current_task(), self.current_role()
+        current = (task.id, role.id) if task is not None and role is not None else cells[0]
+        self._report(self.editor().cycle(cells, current))
 
-    def clear_selection_cells(self, text: str = "") -> None:
-        text = text or self.tr("Clear cells")
-        matrix = self.matrix
-        changes = [
-            (t, r, "")
-            for t, r in self.selected_cells()
-            if matrix.get(t, r) or (matrix.has_cell_texts and matrix.cell_text(t, r))
-        ]
-        if changes:
-            self.push(SetCells(matrix, changes, text))
+    def clear_selection_cells(self, *, cut: bool = False) -> None:
+        self._report(self.editor().clear(self.selected_cells(), cut=cut))
 
     # ---------------------------------------------------- copy and paste
     def _visible_task_rows(self, top: int, bottom: int) -> list[int]:
@@ -836,61 +805,46 @@ class GridView(QTableView):
     def paste(self, text: str | None = None) -> None:
         """Paste tab-separated codes (from Excel/LibreOffice) at the selection's top-left cell.
 
-        A single value pasted over a selection fills it. Unreadable values are
-        skipped and counted in the status bar, never guessed.
+        A single value pasted over a selection fills it. A block reaching past the
+        last task or role asks once whether to add what is missing (in the same undo
+        step); a table with task and role names pastes by name. Values that are no
+        codes leave their cells as they were, and the status bar says how many.
         """
         if text is None:
             text = QGuiApplication.clipboard().text()
-        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        while lines and lines[-1] == "":
-            lines.pop()
-        if not lines:
+        rects = list(self._selection_rects())
+        index = self.currentIndex()
+        top = min((r[0] for r in rects), default=index.row())
+        left = min((r[2] for r in rects), default=index.column())
+        if top < 0 or left < 0:
             return
-        grid = [line.split("\t") for line in lines]
-        matrix = self.matrix
-        scheme = matrix.scheme
-        skipped = 0
-        changes: list[tuple[int, int, str]] = []
-        if len(grid) == 1 and len(grid[0]) == 1:
-            parsed = parse_codes(grid[0][0], scheme)
-            if not parsed.ok:
-                self.message.emit(
-                    self.tr("Cannot read “{text}” as codes of {scheme}").format(
-                        text=grid[0][0], scheme=scheme.id
-                    )
-                )
-                return
-            changes = [(t, r, parsed.codes) for t, r in self.selected_cells()]
-        else:
-            rects = list(self._selection_rects())
-            index = self.currentIndex()
-            top = min((r[0] for r in rects), default=index.row())
-            left = min((r[2] for r in rects), default=index.column())
-            if top < 0 or left < 0:
-                return
-            model = self.grid_model()
-            rows = self._visible_task_rows(top, model.rowCount() - 1)
-            roles = matrix.roles
-            for values, row in zip(grid, rows, strict=False):
-                task = model.task_at(row)
-                assert task is not None
-                for offset, value in enumerate(values):
-                    column = left + offset
-                    if column >= len(roles):
-                        break
-                    parsed = parse_codes(value, scheme)
-                    if not parsed.ok:
-                        skipped += 1
-                        continue
-                    changes.append((task.id, roles[column].id, parsed.codes))
-        if changes:
-            self.push(SetCells(matrix, changes, self.tr("Paste")))
-        if skipped:
-            self.message.emit(
+        model = self.grid_model()
+        tasks = [
+            t.id
+            for r in self._visible_task_rows(top, model.rowCount() - 1)
+            if (t := model.task_at(r))
+        ]
+        roles = [role.id for role in self.matrix.roles[left:]]
+        editor = self.editor()
+        selection = self.selected_cells()
+        result = editor.paste(text, selection=selection, tasks=tasks, roles=roles)
+        overflow = [r for r in result.refusals if r.key == "paste-overflow"]
+        if overflow:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Paste"),
                 self.tr(
-                    "Pasted {count} cells; {skipped} values were not codes and were skipped"
-                ).format(count=i18n.number(len(changes)), skipped=i18n.number(skipped))
+                    "The pasted block reaches past the matrix. Add {tasks} tasks and {roles} roles "
+                    "for it?"
+                ).format(
+                    tasks=i18n.number(overflow[0].count), roles=i18n.number(overflow[0].extra)
+                ),
             )
+            if answer != QMessageBox.StandardButton.Yes:
+                self.message.emit(self.tr("Nothing was pasted."))
+                return
+            result = editor.paste(text, selection=selection, tasks=tasks, roles=roles, grow=True)
+        self._report(result)
 
     # ------------------------------------------------- drag to reorder
     def _revert_move(self, header: QHeaderView, old_visual: int, new_visual: int) -> None:
@@ -902,7 +856,7 @@ class GridView(QTableView):
         self._revert_move(self.horizontalHeader(), old_visual, new_visual)
         role = self.grid_model().role_at(logical)
         if role is not None and old_visual != new_visual:
-            self.push(MoveRole(self.matrix, role.id, new_visual))
+            self._report(self.editor().move_role(role.id, new_visual))
 
     def _row_dragged(self, logical: int, old_visual: int, new_visual: int) -> None:
         self._revert_move(self.verticalHeader(), old_visual, new_visual)
@@ -924,7 +878,7 @@ class GridView(QTableView):
         if isinstance(moving, Phase):
             index = sum(1 for item in items[:to_row] if isinstance(item, Phase))
             if index != matrix.phases.index(moving):
-                self.push(MovePhase(matrix, moving.id, index))
+                self._report(self.editor().move_phase(moving.id, index))
             return
         if moving is None:
             return
@@ -943,7 +897,7 @@ class GridView(QTableView):
             matrix.phase_of(moving.id).id,
             matrix.phase_of(moving.id).tasks.index(moving),
         ):
-            self.push(MoveTask(matrix, moving.id, phase.id, index))
+            self._report(self.editor().move_task(moving.id, phase.id, index))
 
     # ---------------------------------------------------- header clicks
     def _row_header_clicked(self, row: int) -> None:

@@ -1,18 +1,32 @@
 """The editor window: one document, its matrices in tabs, the grid and the panels.
 
-The menus, the toolbar and moving between panes come from
-:mod:`rolematrix.gui.window_menus`; this module holds what the window does
-with the document. Every user-visible string goes through Qt's translation
+The window is put together from objects of their own: the actions, menus
+and toolbar (:class:`~rolematrix.gui.window_menus.WindowMenus`, built from a
+table), and opening, saving and the shared workspace
+(:class:`~rolematrix.gui.window_files.WindowFiles`); this module holds what
+the window does with the document on screen. The application controller
+reaches the window, and the window reaches it back only through
+:class:`WindowHost`, so neither module imports the other. Every user-visible string goes through Qt's translation
 (``self.tr``), and every panel has an accessible name and description.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -20,9 +34,9 @@ from PySide6.QtGui import (
     QKeyEvent,
     QPainter,
     QPaintEvent,
-    QUndoCommand,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QHBoxLayout,
     QInputDialog,
@@ -36,24 +50,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rolematrix.core.editor import Editor, EditResult
+from rolematrix.core.edits import InsertPhaseEdit, InsertRoleEdit, InsertTaskEdit
 from rolematrix.core.findings import Finding
-from rolematrix.core.model import DuplicateNameError, EmptyNameError, Matrix
+from rolematrix.core.model import Matrix
 from rolematrix.gui import i18n
 from rolematrix.gui.autosave import Autosaver
-from rolematrix.gui.commands import (
-    Compound,
-    InsertPhase,
-    InsertRole,
-    InsertTask,
-    MoveRole,
-    MoveTask,
-    RemovePhase,
-    RemoveRole,
-    RemoveTask,
-    RenamePhase,
-    UpdateRole,
-    UpdateTask,
-)
 from rolematrix.gui.detail_panels import RolePanel, TaskPanel
 from rolematrix.gui.grid_model import MatrixGridModel, readable_text_colour
 from rolematrix.gui.grid_view import GridView
@@ -63,15 +65,14 @@ from rolematrix.gui.problems_panel import ProblemsPanel, severity_counts_text
 from rolematrix.gui.session import DocumentSession
 from rolematrix.gui.settings import settings
 from rolematrix.gui.standard_keys import add_ctrl_y_to_redo
+from rolematrix.gui.undo import refusal_text
 from rolematrix.gui.vocabulary import code_meaning, code_name, scheme_title
-from rolematrix.gui.window_files import WindowFiles
+from rolematrix.gui.window_files import DocumentHost, WindowFiles
 from rolematrix.gui.window_menus import WindowMenus
 from rolematrix.gui.workspace_watch import WorkspaceWatcher
 
 if TYPE_CHECKING:
-    from rolematrix.gui.app import Controller
     from rolematrix.gui.presentation import PresentationWindow
-
 
 #: Matrices up to this many cells (tasks x roles) are checked before the window shows.
 CHECK_AT_ONCE_CELLS = 200_000
@@ -131,9 +132,10 @@ class LegendBar(QWidget):
     def set_matrix(self, matrix: Matrix) -> None:
         while self._layout.count():
             item = self._layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
         scheme = matrix.scheme
         title = ElidedLabel(f"{scheme_title(scheme)}:", self, shortest=f"{scheme.id}…")
         bold = title.font()
@@ -167,12 +169,40 @@ class LegendBar(QWidget):
         self._layout.addWidget(hint, 1)
 
 
-class MainWindow(WindowMenus, WindowFiles, QMainWindow):
+@dataclass(frozen=True)
+class ViewState:
+    """What the user is looking at in a window: carried over when the window is rebuilt."""
+
+    matrix: Matrix | None
+    #: (row, column) of the current cell; (-1, -1) for none
+    current: tuple[int, int]
+    #: the selected ranges as (top, left, bottom, right)
+    ranges: tuple[tuple[int, int, int, int], ...]
+    collapsed: frozenset[int]
+    find_text: str
+    #: (horizontal, vertical) scroll bar values
+    scroll: tuple[int, int]
+    zoom: int
+
+
+class WindowHost(DocumentHost, Protocol):
+    """What a window needs from the application (:class:`rolematrix.gui.app.Controller`)."""
+
+    def show_getting_started(self, parent: QWidget | None = None) -> object: ...
+
+    def set_language(self, choice: str) -> None: ...
+
+    def window_closed(self, window: MainWindow) -> None: ...
+
+    def quit(self) -> bool: ...
+
+
+class MainWindow(QMainWindow):
     """Edits one document. Every change goes through the session's undo stack."""
 
-    def __init__(self, session: DocumentSession, controller: Controller | None = None) -> None:
+    def __init__(self, session: DocumentSession, controller: WindowHost | None = None) -> None:
         super().__init__()
-        self.session = session
+        self.session: DocumentSession = session
         self.controller = controller
         self.matrix: Matrix | None = None
         self.model: MatrixGridModel | None = None
@@ -183,14 +213,10 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         self._handed_over = False
         self._closed = False
         self._pending_check: Matrix | None = None
-        #: Every action of the window's menus and toolbar, by a stable key.
-        self.actions_by_key: dict[str, QAction] = {}
-        self._icon_actions: list[tuple[QAction, str]] = []
-        self._icon_style: tuple[str, bool] = ("", False)
 
-        self.grid = GridView(self)
-        self.grid.push = self.push
-        self.grid.message.connect(self._status)
+        self.grid: GridView = GridView(self)
+        self.grid.editors = self.session.editor
+        self.grid.message.connect(self.show_status)
         self.grid.taskRenamed.connect(lambda i, name: self._rename_by_kind("task", i, name))
         self.grid.roleRenamed.connect(lambda i, name: self._rename_by_kind("role", i, name))
         self.grid.phaseRenamed.connect(lambda i, name: self._rename_by_kind("phase", i, name))
@@ -229,15 +255,15 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         self.setCentralWidget(central)
 
         self.problems = ProblemsPanel(self)
-        self.problems.push = self.push
+        self.problems.editors = self.session.editor
         self.problems.activated.connect(self.show_finding)
         self.problems.counts_changed.connect(self._counts_changed)
         self.task_panel = TaskPanel(self)
-        self.task_panel.push = self.push
+        self.task_panel.editors = self.session.editor
         self.role_panel = RolePanel(self)
-        self.role_panel.push = self.push
+        self.role_panel.editors = self.session.editor
         self.people_panel = PeoplePanel(self)
-        self.people_panel.push = self.push
+        self.people_panel.editors = self.session.editor
         self.duties_panel = RoleDutiesPanel(self)
         self.docks: dict[str, QDockWidget] = {}
         self._dock(
@@ -291,20 +317,23 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         self.sync_label.setAccessibleName(self.tr("Shared workspace state"))
         self.statusBar().addPermanentWidget(self.sync_label)
         self.watcher = WorkspaceWatcher(self.session, self)
-        self.watcher.remoteChangesFound.connect(self._remote_changes_found)
-        self.watcher.connectionLost.connect(self._connection_lost)
-        self.watcher.connectionRestored.connect(self._connection_restored)
-        self._open_conflicts = 0
         self.autosaver = Autosaver(self._autosave_state, self)
         self.session.undo_stack.indexChanged.connect(self.autosaver.touch)
         self.session.modified_changed.connect(self._modified_changed)
-        self._build_menus()
-        add_ctrl_y_to_redo(self.actions_by_key["redo"])
-        self._build_toolbar()
-        self._refresh_icons()
+        self.files: WindowFiles = WindowFiles(
+            self, self.session, controller, self.watcher, self.autosaver
+        )
+        self.menus: WindowMenus = WindowMenus(self)
+        #: Every action of the window's menus and toolbar, by a stable key.
+        self.actions_by_key: dict[str, QAction] = self.menus.actions_by_key
+        self.undo_action = self.menus.undo_action
+        self.redo_action = self.menus.redo_action
+        add_ctrl_y_to_redo(self.redo_action)
+        self.toolbar = self.menus.toolbar
+        self.menus.refresh_icons()
         self._load_tabs()
-        self._update_title()
-        self._show_sync_state()
+        self.update_title()
+        self.files.show_sync_state()
         self.resize(1200, 760)
         if self.session.modified:
             self.autosaver.touch()
@@ -435,13 +464,23 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
                 4000,
             )
 
-    # ---------------------------------------------------------- commands
-    def push(self, command: QUndoCommand) -> None:
-        if self.session.readonly and self.session.store is not None:
-            pass  # read-only files can still be edited and saved elsewhere (Save as)
-        self.session.push(command)
+    # ------------------------------------------------------------- edits
+    def editor(self) -> Editor:
+        """The current matrix's editor: every change the window makes goes through it."""
+        return self.session.editor(self._require_matrix())
 
-    def _status(self, text: str) -> None:
+    def _report(self, result: EditResult) -> EditResult:
+        """Explain in a dialog what the editor refused (names, mostly)."""
+        for refusal in result.refusals:
+            QMessageBox.warning(self, self.tr("RoleMatrix"), refusal_text(refusal))
+        return result
+
+    def _say_refusals(self, result: EditResult) -> EditResult:
+        for refusal in result.refusals:
+            self.show_status(refusal_text(refusal))
+        return result
+
+    def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)
 
     def _counts_changed(self, counts: dict[str, int]) -> None:
@@ -454,20 +493,6 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
     def _ask_name(self, title: str, label: str, text: str = "") -> str | None:
         name, ok = QInputDialog.getText(self, title, label, text=text)
         return name.strip() if ok and name.strip() else None
-
-    def _try_push(self, make: Callable[[], QUndoCommand], quiet: bool = False) -> bool:
-        """Build a command (names are checked on construction) and push it, or explain why not
-        (``quiet``: in the status bar, for a name typed in place, not in a dialog)."""
-        try:
-            command = make()
-        except (DuplicateNameError, EmptyNameError) as exc:
-            if quiet:
-                self._status(str(exc))
-            else:
-                QMessageBox.warning(self, self.tr("RoleMatrix"), str(exc))
-            return False
-        self.push(command)
-        return True
 
     def insert_task(self, name: str | None = None) -> None:
         matrix = self._require_matrix()
@@ -486,16 +511,13 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
             index: int | None = phase.tasks.index(current) + 1
         else:
             index = None
-        command: list[InsertTask] = []
-
-        def make() -> QUndoCommand:
-            command.append(InsertTask(matrix, name, phase.id if phase else None, index))
-            return command[0]
-
-        if self._try_push(make) and command[0].task_id is not None:
+        edit = self._report(
+            self.editor().insert_task(name, phase.id if phase else None, index)
+        ).edit
+        if isinstance(edit, InsertTaskEdit) and edit.task_id is not None:
             # the cursor stays in its role's column: a letter typed next fills one cell
             role = self.grid.current_role()
-            self.grid.select_cell(command[0].task_id, role.id if role else None)
+            self.grid.select_cell(edit.task_id, role.id if role else None)
 
     def insert_role(self, name: str | None = None) -> None:
         matrix = self._require_matrix()
@@ -510,14 +532,9 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         column = self.grid.currentIndex().column()
         index = column + 1 if column >= 0 else None
         task = self.grid.current_task() or (matrix.tasks[0] if matrix.tasks else None)
-        command: list[InsertRole] = []
-
-        def make() -> QUndoCommand:
-            command.append(InsertRole(matrix, name, index))
-            return command[0]
-
-        if self._try_push(make) and command[0].role_id is not None and task is not None:
-            self.grid.select_cell(task.id, command[0].role_id)
+        edit = self._report(self.editor().insert_role(name, index)).edit
+        if isinstance(edit, InsertRoleEdit) and edit.role_id is not None and task is not None:
+            self.grid.select_cell(task.id, edit.role_id)
 
     def insert_phase(self, name: str | None = None) -> None:
         matrix = self._require_matrix()
@@ -529,10 +546,9 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
             return
         phase = self.grid.current_phase()
         index = matrix.phases.index(phase) + 1 if phase is not None else None
-        command = InsertPhase(matrix, name, index)
-        self.push(command)
-        if command.phase_id is not None:  # the next Insert task goes into the new phase
-            self.grid.select_phase(command.phase_id)
+        edit = self.editor().insert_phase(name, index).edit
+        if isinstance(edit, InsertPhaseEdit) and edit.phase_id is not None:
+            self.grid.select_phase(edit.phase_id)  # the next Insert task goes into it
 
     def rename_task(self) -> None:
         task = self.grid.current_task()
@@ -550,27 +566,26 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
             self._rename_by_kind("phase", phase.id)
 
     def _rename_by_kind(self, kind: str, item_id: int, typed: str | None = None) -> None:
-        """Rename after asking for the name, or to a name ``typed`` over a grid header."""
+        """Rename after asking for the name, or to a name ``typed`` over a grid header (a
+        refusal of which is said in the status bar, not in a dialog)."""
         matrix = self._require_matrix()
-        quiet = typed is not None
         ask = self._ask_name if typed is None else lambda *_: typed
+        report = self._report if typed is None else self._say_refusals
         if kind == "task":
             old = matrix.task(item_id).name
             name = ask(self.tr("Rename task"), self.tr("Task name:"), old)
             if name is not None and name != old:
-                text = self.tr("Rename task “{name}”").format(name=old)
-                self._try_push(lambda: UpdateTask(matrix, item_id, text, name=name), quiet)
+                report(self.editor().update_task(item_id, name=name))
         elif kind == "role":
             old = matrix.role(item_id).name
             name = ask(self.tr("Rename role"), self.tr("Role name:"), old)
             if name is not None and name != old:
-                text = self.tr("Rename role “{name}”").format(name=old)
-                self._try_push(lambda: UpdateRole(matrix, item_id, text, name=name), quiet)
+                report(self.editor().update_role(item_id, name=name))
         elif kind == "phase":
             old = matrix.phase(item_id).name
             name = ask(self.tr("Rename phase"), self.tr("Phase name:"), old)
             if name and name != old:
-                self.push(RenamePhase(matrix, item_id, name))
+                self.editor().rename_phase(item_id, name)
 
     def _selected_task_ids(self) -> list[int]:
         ids = list(dict.fromkeys(t for t, _ in self.grid.selected_cells()))
@@ -582,33 +597,12 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         return list(dict.fromkeys(r for _, r in self.grid.selected_cells()))
 
     def delete_tasks(self) -> None:
-        matrix = self._require_matrix()
-        ids = self._selected_task_ids()
-        if not ids:
-            return
-        if len(ids) == 1:
-            self.push(RemoveTask(matrix, ids[0]))
-            return
-        parent = Compound(self.tr("Delete {count} tasks").format(count=i18n.number(len(ids))))
-        for task_id in ids:
-            RemoveTask(matrix, task_id, parent)
-        self.push(parent)
+        self.editor().delete_tasks(self._selected_task_ids())
 
     def delete_roles(self) -> None:
-        matrix = self._require_matrix()
-        ids = self._selected_role_ids()
-        if not ids:
-            return
-        if len(ids) == 1:
-            self.push(RemoveRole(matrix, ids[0]))
-            return
-        parent = Compound(self.tr("Delete {count} roles").format(count=i18n.number(len(ids))))
-        for role_id in ids:
-            RemoveRole(matrix, role_id, parent)
-        self.push(parent)
+        self.editor().delete_roles(self._selected_role_ids())
 
     def delete_phase(self) -> None:
-        matrix = self._require_matrix()
         phase = self.grid.current_phase()
         if phase is None:
             return
@@ -623,7 +617,7 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self.push(RemovePhase(matrix, phase.id))
+        self.editor().delete_phase(phase.id)
 
     def move_task(self, step: int) -> None:
         matrix = self._require_matrix()
@@ -634,14 +628,14 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         phase = matrix.phase_of(task.id)
         index = phase.tasks.index(task) + step
         if 0 <= index < len(phase.tasks):
-            self.push(MoveTask(matrix, task.id, phase.id, index))
+            self.editor().move_task(task.id, phase.id, index)
         else:
             # over the phase boundary: into the neighbouring phase
             p = matrix.phases.index(phase) + step
             if not 0 <= p < len(matrix.phases):
                 return
             target = matrix.phases[p]
-            self.push(MoveTask(matrix, task.id, target.id, len(target.tasks) if step < 0 else 0))
+            self.editor().move_task(task.id, target.id, len(target.tasks) if step < 0 else 0)
         assert self.model is not None
         self.grid.set_current(self.model.index(self.model.row_of_task(task.id), column))
 
@@ -658,13 +652,13 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
             return
         target = index.column() + step
         if 0 <= target < len(matrix.roles):
-            self.push(MoveRole(matrix, role.id, target))
+            self.editor().move_role(role.id, target)
             assert self.model is not None
             self.grid.set_current(self.model.index(index.row(), target))
 
-    def _cut(self) -> None:
+    def cut(self) -> None:
         self.grid.copy_selection()
-        self.grid.clear_selection_cells(self.tr("Cut"))
+        self.grid.clear_selection_cells(cut=True)
 
     def show_find(self) -> None:
         self.find_bar.show()
@@ -683,7 +677,7 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
                 note = self.tr("{count} tasks match — Enter goes to the first").format(
                     count=i18n.number(count)
                 )
-            self._status(note)
+            self.show_status(note)
 
     def eventFilter(self, watched: object, event: object) -> bool:
         if (
@@ -705,11 +699,11 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
                 return True
         return super().eventFilter(watched, event)  # type: ignore[arg-type]
 
-    def _collapse_all(self) -> None:
+    def collapse_all(self) -> None:
         if self.matrix is not None:
             self.grid.set_collapsed({p.id for p in self.matrix.phases})
 
-    def _expand_all(self) -> None:
+    def expand_all(self) -> None:
         self.grid.set_collapsed(set())
 
     def show_finding(self, finding: Finding) -> None:
@@ -720,8 +714,146 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
             return
         self.grid.select_cell(finding.task_id, finding.role_id)
 
+    # ------------------------------------------------- files and workspace
+    def save(self) -> bool:
+        return self.files.save()
+
+    def save_as(self, target: str | None = None) -> bool:
+        return self.files.save_as(target)
+
+    def refresh_from_workspace(self) -> None:
+        self.files.refresh_from_workspace()
+
+    def show_cell_history(self) -> None:
+        self.files.show_cell_history()
+
+    def show_matrix_history(self) -> None:
+        self.files.show_matrix_history()
+
+    def follow_document(self) -> None:
+        """Show the document's matrices again after others' saves added, removed or renamed some."""
+        if self.matrix is not None and self.matrix not in self.session.document.matrices:
+            self.matrix = None
+        if not self._tabs_current() or self.matrix is None:
+            self._load_tabs()
+        if self.matrix is not None:
+            self.legend.set_matrix(self.matrix)
+
+    # ----------------------------------------------------------- keyboard
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (
+            QEvent.Type.PaletteChange,
+            QEvent.Type.ApplicationPaletteChange,
+            QEvent.Type.LayoutDirectionChange,
+        ) and hasattr(self, "menus"):
+            self.menus.refresh_icons()
+        super().changeEvent(event)
+
+    def _pane_widgets(self) -> list[tuple[str, QWidget]]:
+        panes: list[tuple[str, QWidget]] = [("grid", self.grid)]
+        panes += [(key, dock.widget()) for key, dock in self.docks.items()]
+        return panes
+
+    def focus_pane(self, key: str) -> None:
+        """Show a panel (raising it over the panels tabbed with it) and put the focus in it."""
+        if key == "grid":
+            self.grid.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        dock = self.docks[key]
+        dock.show()
+        dock.raise_()
+        widget = dock.widget()
+        targets: dict[str, QWidget] = {
+            "problems": self.problems.tree,
+            "task": self.task_panel.name,
+            "role": self.role_panel.name,
+            "duties": self.duties_panel.tree,
+            "people": self.people_panel.people,
+        }
+        target = targets.get(key, widget)
+        if not target.isEnabled():
+            target = widget  # nothing selected to edit: the panel itself takes the focus
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def current_pane(self) -> str:
+        focus = QApplication.focusWidget()
+        for key, widget in self._pane_widgets():
+            if focus is not None and (focus is widget or widget.isAncestorOf(focus)):
+                return key
+        return "grid"
+
+    def cycle_pane(self, step: int) -> None:
+        """F6 / Shift+F6: on to the next visible panel, as in most desktop applications."""
+        keys = [k for k, _ in self._pane_widgets() if k == "grid" or self.docks[k].isVisible()]
+        current = self.current_pane()
+        index = keys.index(current) if current in keys else 0
+        self.focus_pane(keys[(index + step) % len(keys)])
+
+    # ------------------------------------------------------- view state
+    def view_state(self) -> ViewState:
+        """The matrix on screen, current cell, selection, folded phases, filter, scroll, zoom."""
+        grid = self.grid
+        current = grid.currentIndex()
+        selection = grid.selectionModel().selection() if self.model is not None else None
+        ranges = (
+            tuple(
+                (r.top(), r.left(), r.bottom(), r.right())
+                for r in (selection.at(i) for i in range(selection.count()))
+            )
+            if selection is not None
+            else ()
+        )
+        return ViewState(
+            matrix=self.matrix,
+            current=(current.row(), current.column()) if current.isValid() else (-1, -1),
+            ranges=ranges,
+            collapsed=frozenset(grid.collapsed),
+            find_text=self.find_bar.text() if self.find_bar.isVisible() else "",
+            scroll=(grid.horizontalScrollBar().value(), grid.verticalScrollBar().value()),
+            zoom=grid.zoom_steps,
+        )
+
+    def restore_view(self, state: ViewState) -> None:
+        """Show exactly what ``state`` saw: the same cell current, the same cells selected.
+
+        The cell is restored by its row and column, never by its task and role:
+        a phase row has no task, and selecting "no task" meant the whole column.
+        The scroll position follows once the window has its size (call again
+        after showing it).
+        """
+        grid = self.grid
+        if state.zoom:
+            grid.zoom(state.zoom)
+        if state.matrix is not None and state.matrix is not self.matrix:
+            self.show_matrix(state.matrix)
+        model = self.model
+        if model is None or state.matrix is not self.matrix:
+            return
+        grid.set_collapsed(set(state.collapsed))
+        if state.find_text:
+            self.find_bar.setText(state.find_text)
+            self.find_bar.show()
+        rows, columns = model.rowCount(), model.columnCount()
+        selection = QItemSelection()
+        for top, left, bottom, right in state.ranges:
+            if bottom < rows and right < columns:
+                selection.select(model.index(top, left), model.index(bottom, right))
+        row, column = state.current
+        chooser = grid.selectionModel()
+        if 0 <= row < rows and 0 <= column < columns:
+            chooser.setCurrentIndex(
+                model.index(row, column), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+        chooser.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.restore_scroll(state)
+
+    def restore_scroll(self, state: ViewState) -> None:
+        horizontal, vertical = state.scroll
+        self.grid.horizontalScrollBar().setValue(horizontal)
+        self.grid.verticalScrollBar().setValue(vertical)
+
     # ------------------------------------------------------------ title
-    def _update_title(self) -> None:
+    def update_title(self) -> None:
         if self.session.readonly:
             title = self.tr("{title}[*] (read-only) — RoleMatrix")
         else:
@@ -810,7 +942,7 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         self.session.modified_changed.disconnect(self._modified_changed)
         self.close()
 
-    def _quit(self) -> None:
+    def quit_all(self) -> None:
         if self.controller is not None:
             QTimer.singleShot(0, self.controller.quit)
         else:

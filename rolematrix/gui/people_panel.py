@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QShowEvent, QUndoCommand
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -22,15 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rolematrix.core.editor import Editor
 from rolematrix.core.model import Matrix, MatrixEvent, StaffingPreset
 from rolematrix.gui import i18n
-from rolematrix.gui.commands import (
-    RenamePerson,
-    SetPersonRoles,
-    add_person,
-    apply_preset,
-    remove_person,
-)
 from rolematrix.gui.vocabulary import code_meaning, code_name, join_words
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 20
@@ -63,7 +57,8 @@ class PeoplePanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.push: Callable[[QUndoCommand], None] = lambda command: command.redo()
+        #: The editor of a matrix (the window's session gives it); every change goes there.
+        self.editors: Callable[[Matrix], Editor] | None = None
         self.matrix: Matrix | None = None
         self._unsubscribe: Callable[[], None] | None = None
         self._loading = False
@@ -240,8 +235,13 @@ class PeoplePanel(QWidget):
             for i in range(self.roles.count())
             if self.roles.item(i).checkState() == Qt.CheckState.Checked
         ]
-        # defer: the list is rebuilt by the event the command causes
-        QTimer.singleShot(0, lambda: self.push(SetPersonRoles(matrix, person_id, checked)))
+        # defer: the list is rebuilt by the event the edit causes
+        QTimer.singleShot(0, lambda: self._editor(matrix).set_person_roles(person_id, checked))
+
+    def _editor(self, matrix: Matrix) -> Editor:
+        if self.editors is None:
+            raise RuntimeError("the panel edits through its window's session: set editors")
+        return self.editors(matrix)
 
     def _preset_chosen(self, *args: object) -> None:
         """Apply is for a preset: not for "Custom", nor for the one already in force."""
@@ -258,19 +258,19 @@ class PeoplePanel(QWidget):
         index = self.presets.currentIndex()
         if matrix is None or not 0 <= index < len(matrix.presets):
             return
-        self.push(apply_preset(matrix, matrix.presets[index]))
+        self._editor(matrix).apply_preset(matrix.presets[index])
 
     def add_person(self) -> None:
         if self.matrix is None:
             return
         name, ok = QInputDialog.getText(self, self.tr("Add person"), self.tr("Name:"))
         if ok and name.strip():
-            self.push(add_person(self.matrix, name.strip()))
+            self._editor(self.matrix).add_person(name)
 
     def remove_person(self) -> None:
         person_id = self.current_person_id()
         if self.matrix is not None and person_id is not None:
-            self.push(remove_person(self.matrix, person_id))
+            self._editor(self.matrix).remove_person(person_id)
 
     def rename_person(self) -> None:
         person_id = self.current_person_id()
@@ -279,7 +279,7 @@ class PeoplePanel(QWidget):
         old = self.matrix.person(person_id).name
         name, ok = QInputDialog.getText(self, self.tr("Rename person"), self.tr("Name:"), text=old)
         if ok and name.strip() and name.strip() != old:
-            self.push(RenamePerson(self.matrix, person_id, name.strip()))
+            self._editor(self.matrix).rename_person(person_id, name)
 
 
 class RoleDutiesPanel(QWidget):
@@ -390,4 +390,4 @@ def _heading(name: str) -> str:
     heading = _HEADINGS.get(name)
     if heading is None:
         return QCoreApplication.translate("Codes", name)
-    return QCoreApplication.translate("RoleDutiesPanel", heading)
+    return QCoreApplication.translate("RoleDutiesPanel", str(heading))

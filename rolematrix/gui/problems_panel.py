@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QUndoCommand
+from PySide6.QtGui import QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -35,19 +35,19 @@ from PySide6.QtWidgets import (
 )
 
 from rolematrix.core.checker import IncrementalChecker
+from rolematrix.core.editor import Editor
 from rolematrix.core.findings import Finding, Severity, summary
 from rolematrix.core.model import Matrix, Suppression
 from rolematrix.gui import i18n
-from rolematrix.gui.commands import accept_finding, reopen_finding
 from rolematrix.gui.vocabulary import finding_message, rule_title
 
 Index = QModelIndex | QPersistentModelIndex
 
 GROUPS: tuple[tuple[str, str], ...] = (
-    ("error", QT_TRANSLATE_NOOP("FindingsModel", "Errors")),
-    ("warning", QT_TRANSLATE_NOOP("FindingsModel", "Warnings")),
-    ("info", QT_TRANSLATE_NOOP("FindingsModel", "Remarks")),
-    ("accepted", QT_TRANSLATE_NOOP("FindingsModel", "Accepted")),
+    ("error", str(QT_TRANSLATE_NOOP("FindingsModel", "Errors"))),
+    ("warning", str(QT_TRANSLATE_NOOP("FindingsModel", "Warnings"))),
+    ("info", str(QT_TRANSLATE_NOOP("FindingsModel", "Remarks"))),
+    ("accepted", str(QT_TRANSLATE_NOOP("FindingsModel", "Accepted"))),
 )
 SEVERITY_NAMES = {
     "error": QT_TRANSLATE_NOOP("FindingsModel", "error"),
@@ -156,7 +156,7 @@ class FindingsModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.HEADERS[section])
+            return self.tr(str(self.HEADERS[section]))
         return None
 
     def message(self, finding: Finding) -> str:
@@ -206,7 +206,7 @@ class FindingsModel(QAbstractTableModel):
         return None
 
     def severity_name(self, finding: Finding) -> str:
-        return self.tr(SEVERITY_NAMES[finding.severity.value])
+        return self.tr(str(SEVERITY_NAMES[finding.severity.value]))
 
 
 class FindingsView(QTableView):
@@ -242,7 +242,8 @@ class ProblemsPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.push: Callable[[QUndoCommand], None] = lambda command: command.redo()
+        #: The editor of a matrix (the window's session gives it); acceptances go there.
+        self.editors: Callable[[Matrix], Editor] | None = None
         self._checker: IncrementalChecker | None = None
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -388,17 +389,12 @@ class ProblemsPanel(QWidget):
             + self.tr("Why is this acceptable? (readers of the matrix will see the reason)"),
         )
         reason = reason.strip()
-        if not ok or not reason:
+        if not ok or not reason or self.editors is None:
             return False
-        self.push(
-            accept_finding(
-                matrix,
-                Suppression(
-                    finding.rule, reason, finding.task_id, finding.role_id, finding.person_id
-                ),
-            )
+        suppression = Suppression(
+            finding.rule, reason, finding.task_id, finding.role_id, finding.person_id
         )
-        return True
+        return self.editors(matrix).accept(suppression).done
 
     def reopen(self, finding: Finding) -> bool:
         matrix = self.matrix
@@ -408,8 +404,7 @@ class ProblemsPanel(QWidget):
             if suppression.matches(
                 finding.rule, finding.task_id, finding.role_id, finding.person_id
             ):
-                self.push(reopen_finding(matrix, suppression))
-                return True
+                return self.editors is not None and self.editors(matrix).reopen(suppression).done
         return False
 
 
@@ -439,7 +434,9 @@ def severity_counts_text(counts: dict[str, int]) -> str:
     for key, (one, many) in _COUNT_WORDS.items():
         n = counts.get(key, 0)
         if n:
-            parts.append(words(one) if n == 1 else words(many).format(count=i18n.number(n)))
+            parts.append(
+                words(str(one)) if n == 1 else words(str(many)).format(count=i18n.number(n))
+            )
     separator = QCoreApplication.translate("ProblemsPanel", ", ")
     text = (
         separator.join(parts)

@@ -11,11 +11,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
 from rolematrix.core.checker import IncrementalChecker
+from rolematrix.core.editor import Editor
 from rolematrix.core.model import Document, Matrix
 from rolematrix.core.templates import reference_for
+from rolematrix.gui.undo import UndoRecorder, edits_on
 from rolematrix.store.targets import without_password
 
 if TYPE_CHECKING:
@@ -49,6 +51,8 @@ class DocumentSession(QObject):
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self._dirty = dirty  # restored or imported work: modified although nothing was undone
         self._checkers: dict[int, IncrementalChecker] = {}
+        self._editors: dict[int, Editor] = {}
+        self._recorder = UndoRecorder(self.undo_stack)
 
     # ------------------------------------------------------------- state
     @property
@@ -69,8 +73,13 @@ class DocumentSession(QObject):
         self.undo_stack.setClean()
         self.modified_changed.emit(False)
 
-    def push(self, command: QUndoCommand) -> None:
-        self.undo_stack.push(command)
+    def editor(self, matrix: Matrix) -> Editor:
+        """The one way to change ``matrix``: its edits land on this window's undo stack."""
+        key = id(matrix)
+        editor = self._editors.get(key)
+        if editor is None or editor.matrix is not matrix:
+            editor = self._editors[key] = Editor(matrix, self._recorder)
+        return editor
 
     def checker(self, matrix: Matrix) -> IncrementalChecker:
         key = id(matrix)
@@ -132,20 +141,14 @@ class DocumentSession(QObject):
             checker = self._checkers.pop(id(matrix), None)
             if checker is not None:
                 checker.close()
+            self._editors.pop(id(matrix), None)
         for matrix, ids in result.renumbered.items():
             self._renumber_history(matrix, ids)
 
     def _renumber_history(self, matrix: Matrix, ids: dict[int, int]) -> None:
-        from rolematrix.gui.commands import MatrixCommand
-
-        def walk(command: QUndoCommand) -> None:
-            if isinstance(command, MatrixCommand) and command.matrix is matrix:
-                command.renumber(ids)
-            for index in range(command.childCount()):
-                walk(command.child(index))
-
-        for index in range(self.undo_stack.count()):
-            walk(self.undo_stack.command(index))
+        for edit in edits_on(self.undo_stack):
+            if edit.matrix is matrix:
+                edit.renumber(ids)
 
     def save_as(self, target: str | Path) -> None:
         from rolematrix.store import DocumentStore
