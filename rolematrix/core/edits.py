@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rolematrix.core.model import (
+    BlockUndo,
     Matrix,
     Person,
     RemovedPhase,
@@ -149,6 +150,43 @@ class CellsEdit(Edit):
     def renumber(self, ids: Mapping[int, int]) -> None:
         self.changes = [(_id(ids, t), _id(ids, r), c) for t, r, c in self.changes]
         self.old_texts = [(_id(ids, t), _id(ids, r), x) for t, r, x in self.old_texts]
+
+
+class BlockEdit(Edit):
+    """Every cell of tasks x roles set to one value (select all + a letter, Delete).
+
+    The undo is the matrix's compact :class:`BlockUndo` (the old rows), never a
+    tuple per cell: a million cells set at once cost about what the cells do.
+    """
+
+    def __init__(
+        self,
+        matrix: Matrix,
+        tasks: Sequence[int],
+        roles: Sequence[int],
+        codes: str,
+        label: EditLabel,
+    ) -> None:
+        self.matrix = matrix
+        self.label = label
+        self.tasks = list(tasks)
+        self.roles = list(roles)
+        self.codes = matrix.scheme.canonical(codes)
+        self._undo: BlockUndo | None = None
+
+    def apply(self) -> None:
+        self._undo = self.matrix.set_block(self.tasks, self.roles, self.codes)
+
+    def revert(self) -> None:
+        if self._undo is not None:
+            self.matrix.restore_block(self._undo)
+            self._undo = None
+
+    def renumber(self, ids: Mapping[int, int]) -> None:
+        self.tasks = [_id(ids, t) for t in self.tasks]
+        self.roles = [_id(ids, r) for r in self.roles]
+        if self._undo is not None:
+            self._undo = self._undo.renumbered(ids)
 
 
 # ------------------------------------------------------------------- tasks

@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rolematrix.core.editor import Editor, EditResult
+from rolematrix.core.editor import Block, Cells, Editor, EditResult
 from rolematrix.core.model import Matrix, Phase, Role, Task
 from rolematrix.gui import i18n
 from rolematrix.gui.grid_model import CHANGED_BY_OTHERS_ROLE, KIND_ROLE, MatrixGridModel
@@ -59,6 +59,8 @@ from rolematrix.gui.undo import refusal_text
 
 #: From this many roles on, role headers are drawn vertically so columns stay narrow.
 ROTATE_FROM_ROLES = 9
+#: A selected block of at least this many cells is set as a block (SetBlock), not cell by cell.
+BLOCK_CELLS = 1_000
 MAX_TASK_HEADER_WIDTH = 360
 
 
@@ -485,6 +487,28 @@ class GridView(QTableView):
                 cells.append((task.id, roles[index.column()].id))
         return cells
 
+    def selected_block(self) -> tuple[list[int], list[int]] | None:
+        """(task ids, role ids) when the selection is one block of at least BLOCK_CELLS cells.
+
+        Select all is one block (phase header rows split it into ranges of the
+        same columns); setting it goes through :class:`SetBlock`, without a
+        million (task, role) pairs.
+        """
+        rects = list(self._selection_rects())
+        if not rects or len({(left, right) for _, _, left, right in rects}) != 1:
+            return None
+        model = self.grid_model()
+        left, right = rects[0][2], rects[0][3]
+        task_rows = sorted({row for top, bottom, _, _ in rects for row in range(top, bottom + 1)})
+        tasks = [
+            task.id
+            for row in task_rows
+            if (task := model.task_at(row)) is not None and not self.isRowHidden(row)
+        ]
+        if len(tasks) * (right - left + 1) < BLOCK_CELLS:
+            return None
+        return tasks, [role.id for role in model.matrix.roles[left : right + 1]]
+
     def setSelection(self, rect: QRect, command: QItemSelectionModel.SelectionFlag) -> None:
         """Select the cells between two points, ignoring phase rows' spans.
 
@@ -746,9 +770,14 @@ class GridView(QTableView):
                 break
         self.set_current(model.index(row, column))
 
+    def targets(self) -> Cells:
+        """What an edit of cells applies to: a large block as a :class:`Block`, else the cells."""
+        block = self.selected_block()
+        return Block(*block) if block is not None else self.selected_cells()
+
     def type_code(self, text: str, toggle: bool = False) -> None:
         """A key typed on the grid: its code on every selected cell, or toggled (Shift)."""
-        cells = self.selected_cells()
+        cells = self.targets()
         if not cells:
             if self.grid_model().phase_at(self.currentIndex().row()) is not None:
                 self.message.emit(self.tr("A phase row holds no codes: move to one of its tasks."))
@@ -757,15 +786,18 @@ class GridView(QTableView):
 
     def cycle_selection(self) -> None:
         """Space: the current cell's next code in scheme order (empty → R → A → C → I → empty)."""
-        cells = self.selected_cells()
-        if not cells:
+        cells = self.targets()
+        if not cells or (isinstance(cells, Block) and not (cells.tasks and cells.roles)):
             return
         task, role = self.current_task(), self.current_role()
-        current = (task.id, role.id) if task is not None and role is not None else cells[0]
+        if task is not None and role is not None:
+            current = (task.id, role.id)
+        else:
+            current = (cells.tasks[0], cells.roles[0]) if isinstance(cells, Block) else cells[0]
         self._report(self.editor().cycle(cells, current))
 
     def clear_selection_cells(self, *, cut: bool = False) -> None:
-        self._report(self.editor().clear(self.selected_cells(), cut=cut))
+        self._report(self.editor().clear(self.targets(), cut=cut))
 
     # ---------------------------------------------------- copy and paste
     def _visible_task_rows(self, top: int, bottom: int) -> list[int]:
@@ -826,7 +858,7 @@ class GridView(QTableView):
         ]
         roles = [role.id for role in self.matrix.roles[left:]]
         editor = self.editor()
-        selection = self.selected_cells()
+        selection = self.targets()
         result = editor.paste(text, selection=selection, tasks=tasks, roles=roles)
         overflow = [r for r in result.refusals if r.key == "paste-overflow"]
         if overflow:

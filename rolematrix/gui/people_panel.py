@@ -326,7 +326,7 @@ class RoleDutiesPanel(QWidget):
         if event.stage != "after":
             return
         if event.kind == "cells":
-            if any(r == self.role_id for _, r in event.keys):
+            if self.role_id is not None and event.touches_role(self.role_id):
                 self._timer.start()
         elif event.kind.startswith(("task-", "role-", "phase-")):
             self._timer.start()
