@@ -39,6 +39,8 @@ from rolematrix.store.targets import is_conninfo, parse_target
 
 SUBCOMMANDS = ("templates", "new", "check", "export", "import", "copy", "diff", "history")
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+#: The most history entries one ``history --limit`` asks for (SQLite's integers end at 2**63).
+MAX_HISTORY_LIMIT = 1_000_000_000
 
 
 class CommandError(Exception):
@@ -254,9 +256,10 @@ def _moment(text: str) -> datetime:
     """``2026-11-20T10:00`` (local time) or with an offset (``...+01:00``, ``...Z``)."""
     try:
         moment = datetime.fromisoformat(text.strip())
-    except ValueError:
+        # local time as an offset; a moment at the ends of the calendar has none (year 1)
+        return moment if moment.tzinfo is not None else moment.astimezone()
+    except (ValueError, OverflowError, OSError):
         _fail(f"--at {text!r} is not a date and time like 2026-11-20T10:00")
-    return moment if moment.tzinfo is not None else moment.astimezone()
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
@@ -295,8 +298,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    if args.limit is not None and args.limit < 1:
-        _fail("--limit must be at least 1")
+    if args.limit is not None and not 1 <= args.limit <= MAX_HISTORY_LIMIT:
+        _fail(f"--limit must be between 1 and {MAX_HISTORY_LIMIT:,}")
     store = DocumentStore.open(args.file, readonly=True)
     try:
         entries = store.history(args.matrix, task=args.task, role=args.role, limit=args.limit)
