@@ -348,9 +348,13 @@ def test_insert_rename_and_delete_a_task_with_undo(
     qtbot.keyClick(window.grid, "a")
     assert [cell(window, "Kick-off", r) for r in ("PM", "AM", "Dev")] == ["A", "", ""]
     undo(window)
-    dialogs.texts.append(("Kick-off meeting", True))
-    window.rename_task()
+    window.rename_task()  # in place, over the task's row header
+    editor = window.grid.header_editor.editor
+    assert editor is not None
+    editor.setText("Kick-off meeting")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert m.phases[0].tasks[1].name == "Kick-off meeting"
+    assert dialogs.shown == []
     go(window, "Kick-off meeting", "PM")
     window.grid.type_code("A")
     window.delete_tasks()

@@ -398,13 +398,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>“{text}” is not a code of {scheme} (codes: {codes})</source>
         <extracomment>What the status bar says when the editor refused something (see Refusal for the keys).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>A person needs a name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -424,22 +424,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The pasted block reaches past the matrix: it needs {count} more tasks and {extra} more roles.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>The clipboard holds {count} cells, too many to paste; import the file instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>{count} pasted values were not codes and their cells were left as they were (“{text}”).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-29"/>
         <source>Edit matrix</source>
         <translation type="unfinished"></translation>
     </message>
@@ -447,7 +447,7 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../rolematrix/gui/conflict_dialog.py" line="+172"/>
+        <location filename="../../rolematrix/gui/conflict_dialog.py" line="+174"/>
         <source>Someone else changed the same things</source>
         <translation type="unfinished"></translation>
     </message>
@@ -485,7 +485,7 @@
 <context>
     <name>ConflictModel</name>
     <message>
-        <location line="-160"/>
+        <location line="-162"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
@@ -953,9 +953,9 @@
 <context>
     <name>GridView</name>
     <message>
-        <location filename="../../rolematrix/gui/grid_view.py" line="+631"/>
+        <location filename="../../rolematrix/gui/grid_view.py" line="+754"/>
         <source>A phase row holds no codes: move to one of its tasks.</source>
-        <extracomment>From this many roles on, role headers are drawn vertically so columns stay narrow. The letter each key of the standard Persian keyboard (ISIRI 9147, the default &quot;ir&quot; layout) types, by the Latin letter printed on the same key: with the Persian layout on, the key marked R types ق, and a code letter is meant. (Not in the code parser: in a sheet, ق is text, not a code.) The Arabic yeh stands where the Persian one does. The editor of a matrix (the window&apos;s session gives it); every change goes there.</extracomment>
+        <extracomment>From this many roles on, role headers are drawn vertically so columns stay narrow. The letter each key of the standard Persian keyboard (ISIRI 9147, the default &quot;ir&quot; layout) types, by the Latin letter printed on the same key: with the Persian layout on, the key marked R types ق, and a code letter is meant. (Not in the code parser: in a sheet, ق is text, not a code.) The Arabic yeh stands where the Persian one does. Keys that move the cursor; with Ctrl they still move the selection along (see :meth:`GridView.selectionCommand`). A name typed over a header (task id / role id / phase id, the new name); the window turns it into the rename command, which may still refuse it. The editor of a matrix (the window&apos;s session gives it); every change goes there.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -971,6 +971,15 @@
     <message>
         <location line="-9"/>
         <source>Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HeaderEditor</name>
+    <message>
+        <location filename="../../rolematrix/gui/header_editor.py" line="+59"/>
+        <source>Name</source>
+        <extracomment>The narrowest editor over a role column: rotated role headers are a few pixels wide. The editor closed with ``text`` for ``section`` of the header of ``orientation``. Esc: the editor closed and the name stays as it was.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1166,7 +1175,7 @@
 <context>
     <name>LegendBar</name>
     <message>
-        <location filename="../../rolematrix/gui/main_window.py" line="+129"/>
+        <location filename="../../rolematrix/gui/main_window.py" line="+130"/>
         <source>Legend</source>
         <extracomment>Matrices up to this many cells (tasks x roles) are checked before the window shows. Larger ones are checked once the grid has been painted, or after this long (ms) at the latest.</extracomment>
         <translation type="unfinished"></translation>
@@ -1210,7 +1219,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../rolematrix/gui/main_window.py" line="+58"/>
+        <location filename="../../rolematrix/gui/main_window.py" line="+60"/>
         <source>Matrix grid</source>
         <extracomment>(row, column) of the current cell; (-1, -1) for none the selected ranges as (top, left, bottom, right) (horizontal, vertical) scroll bar values</extracomment>
         <translation type="unfinished"></translation>
@@ -1311,7 +1320,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+123"/>
         <source>Checking…</source>
         <extracomment>Every action of the window&apos;s menus and toolbar, by a stable key.</extracomment>
         <translation type="unfinished"></translation>
@@ -1327,18 +1336,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>Insert task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+70"/>
+        <location line="+74"/>
         <source>Task name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-73"/>
         <source>New task</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1349,12 +1358,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+50"/>
+        <location line="+54"/>
         <source>Role name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-53"/>
         <source>New role</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1365,17 +1374,17 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+39"/>
+        <location line="+43"/>
         <source>Phase name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-43"/>
         <source>New phase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>Rename task</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1500,7 +1509,7 @@
 <context>
     <name>PeoplePanel</name>
     <message>
-        <location filename="../../rolematrix/gui/people_panel.py" line="+43"/>
+        <location filename="../../rolematrix/gui/people_panel.py" line="+66"/>
         <source>Staffing presets shipped with the template</source>
         <extracomment>The editor of a matrix (the window&apos;s session gives it); every change goes there.</extracomment>
         <translation type="unfinished"></translation>
@@ -1521,7 +1530,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>People</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1576,7 +1585,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+66"/>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The people match none of the presets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Must not be held by one person: {pairs}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1586,7 +1605,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+73"/>
         <source>Add person</source>
         <translation type="unfinished"></translation>
     </message>

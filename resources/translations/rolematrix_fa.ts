@@ -398,13 +398,13 @@
         <translation>تغییر تنظیمات بررسی</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>“{text}” is not a code of {scheme} (codes: {codes})</source>
         <extracomment>What the status bar says when the editor refused something (see Refusal for the keys).</extracomment>
         <translation>«{text}» کدی از {scheme} نیست (کدها: {codes})</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>A person needs a name.</source>
         <translation>هر فرد باید نامی داشته باشد.</translation>
     </message>
@@ -424,22 +424,22 @@
         <translation>نقشی با نام «{text}» از پیش هست.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The pasted block reaches past the matrix: it needs {count} more tasks and {extra} more roles.</source>
         <translation>بلوک چسبانده‌شده از ماتریس بیرون می‌زند: {count} وظیفه و {extra} نقش دیگر لازم دارد.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>The clipboard holds {count} cells, too many to paste; import the file instead.</source>
         <translation>حافظهٔ موقت {count} خانه دارد که برای چسباندن زیاد است؛ به‌جای آن پرونده را درون‌ریزی کنید.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>{count} pasted values were not codes and their cells were left as they were (“{text}”).</source>
         <translation>{count} مقدار چسبانده‌شده کد نبودند و خانه‌هایشان دست‌نخورده ماندند («{text}»).</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-29"/>
         <source>Edit matrix</source>
         <translation>ویرایش ماتریس</translation>
     </message>
@@ -447,7 +447,7 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../rolematrix/gui/conflict_dialog.py" line="+172"/>
+        <location filename="../../rolematrix/gui/conflict_dialog.py" line="+174"/>
         <source>Someone else changed the same things</source>
         <translation>کس دیگری همین موارد را تغییر داده است</translation>
     </message>
@@ -485,7 +485,7 @@
 <context>
     <name>ConflictModel</name>
     <message>
-        <location line="-160"/>
+        <location line="-162"/>
         <source>What</source>
         <translation>چه چیزی</translation>
     </message>
@@ -953,9 +953,9 @@
 <context>
     <name>GridView</name>
     <message>
-        <location filename="../../rolematrix/gui/grid_view.py" line="+631"/>
+        <location filename="../../rolematrix/gui/grid_view.py" line="+754"/>
         <source>A phase row holds no codes: move to one of its tasks.</source>
-        <extracomment>From this many roles on, role headers are drawn vertically so columns stay narrow. The letter each key of the standard Persian keyboard (ISIRI 9147, the default &quot;ir&quot; layout) types, by the Latin letter printed on the same key: with the Persian layout on, the key marked R types ق, and a code letter is meant. (Not in the code parser: in a sheet, ق is text, not a code.) The Arabic yeh stands where the Persian one does. The editor of a matrix (the window&apos;s session gives it); every change goes there.</extracomment>
+        <extracomment>From this many roles on, role headers are drawn vertically so columns stay narrow. The letter each key of the standard Persian keyboard (ISIRI 9147, the default &quot;ir&quot; layout) types, by the Latin letter printed on the same key: with the Persian layout on, the key marked R types ق, and a code letter is meant. (Not in the code parser: in a sheet, ق is text, not a code.) The Arabic yeh stands where the Persian one does. Keys that move the cursor; with Ctrl they still move the selection along (see :meth:`GridView.selectionCommand`). A name typed over a header (task id / role id / phase id, the new name); the window turns it into the rename command, which may still refuse it. The editor of a matrix (the window&apos;s session gives it); every change goes there.</extracomment>
         <translation>سطر مرحله کدی نمی‌گیرد: به یکی از وظیفه‌های آن بروید.</translation>
     </message>
     <message>
@@ -972,6 +972,15 @@
         <location line="-9"/>
         <source>Paste</source>
         <translation>چسباندن</translation>
+    </message>
+</context>
+<context>
+    <name>HeaderEditor</name>
+    <message>
+        <location filename="../../rolematrix/gui/header_editor.py" line="+59"/>
+        <source>Name</source>
+        <extracomment>The narrowest editor over a role column: rotated role headers are a few pixels wide. The editor closed with ``text`` for ``section`` of the header of ``orientation``. Esc: the editor closed and the name stays as it was.</extracomment>
+        <translation>نام</translation>
     </message>
 </context>
 <context>
@@ -1166,7 +1175,7 @@
 <context>
     <name>LegendBar</name>
     <message>
-        <location filename="../../rolematrix/gui/main_window.py" line="+129"/>
+        <location filename="../../rolematrix/gui/main_window.py" line="+130"/>
         <source>Legend</source>
         <extracomment>Matrices up to this many cells (tasks x roles) are checked before the window shows. Larger ones are checked once the grid has been painted, or after this long (ms) at the latest.</extracomment>
         <translation>راهنمای رنگ‌ها</translation>
@@ -1210,7 +1219,7 @@
         <translation>JSON ویژه‌ی RoleMatrix (*.json)</translation>
     </message>
     <message>
-        <location filename="../../rolematrix/gui/main_window.py" line="+58"/>
+        <location filename="../../rolematrix/gui/main_window.py" line="+60"/>
         <source>Matrix grid</source>
         <extracomment>(row, column) of the current cell; (-1, -1) for none the selected ranges as (top, left, bottom, right) (horizontal, vertical) scroll bar values</extracomment>
         <translation>جدول ماتریس</translation>
@@ -1311,7 +1320,7 @@
         <translation>وضعیت فضای کاری مشترک</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+123"/>
         <source>Checking…</source>
         <extracomment>Every action of the window&apos;s menus and toolbar, by a stable key.</extracomment>
         <translation>در حال بررسی…</translation>
@@ -1327,18 +1336,18 @@
         <translation>RoleMatrix</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>Insert task</source>
         <translation>افزودن وظیفه</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+70"/>
+        <location line="+74"/>
         <source>Task name:</source>
         <translation>نام وظیفه:</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-73"/>
         <source>New task</source>
         <translation>وظیفه‌ی تازه</translation>
     </message>
@@ -1349,12 +1358,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+50"/>
+        <location line="+54"/>
         <source>Role name:</source>
         <translation>نام نقش:</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-53"/>
         <source>New role</source>
         <translation>نقش تازه</translation>
     </message>
@@ -1365,17 +1374,17 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+39"/>
+        <location line="+43"/>
         <source>Phase name:</source>
         <translation>نام مرحله:</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-43"/>
         <source>New phase</source>
         <translation>مرحله‌ی تازه</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>Rename task</source>
         <translation>تغییر نام وظیفه</translation>
     </message>
@@ -1500,7 +1509,7 @@
 <context>
     <name>PeoplePanel</name>
     <message>
-        <location filename="../../rolematrix/gui/people_panel.py" line="+43"/>
+        <location filename="../../rolematrix/gui/people_panel.py" line="+66"/>
         <source>Staffing presets shipped with the template</source>
         <extracomment>The editor of a matrix (the window&apos;s session gives it); every change goes there.</extracomment>
         <translation>چینش‌های آماده‌ای که همراه الگو آمده‌اند</translation>
@@ -1521,7 +1530,7 @@
         <translation>سپردن نقش‌ها به افراد همان‌گونه که چینش برگزیده می‌گوید</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>People</source>
         <translation>افراد</translation>
     </message>
@@ -1576,7 +1585,17 @@
         <translation>&amp;نقش‌هایی که فرد برگزیده بر عهده دارد</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+66"/>
+        <source>Custom</source>
+        <translation>سفارشی</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The people match none of the presets</source>
+        <translation>افراد با هیچ‌یک از چینش‌های آماده جور نیستند</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Must not be held by one person: {pairs}</source>
         <translation>نباید با یک نفر باشند: {pairs}</translation>
     </message>
@@ -1586,7 +1605,7 @@
         <translation>؛ </translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+73"/>
         <source>Add person</source>
         <translation>افزودن فرد</translation>
     </message>

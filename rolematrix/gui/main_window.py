@@ -64,6 +64,7 @@ from rolematrix.gui.people_panel import PeoplePanel, RoleDutiesPanel
 from rolematrix.gui.problems_panel import ProblemsPanel, severity_counts_text
 from rolematrix.gui.session import DocumentSession
 from rolematrix.gui.settings import settings
+from rolematrix.gui.standard_keys import add_ctrl_y_to_redo
 from rolematrix.gui.undo import refusal_text
 from rolematrix.gui.vocabulary import code_meaning, code_name, scheme_title
 from rolematrix.gui.window_files import DocumentHost, WindowFiles
@@ -216,7 +217,9 @@ class MainWindow(QMainWindow):
         self.grid: GridView = GridView(self)
         self.grid.editors = self.session.editor
         self.grid.message.connect(self.show_status)
-        self.grid.rename_requested.connect(self._rename_by_kind)
+        self.grid.taskRenamed.connect(lambda i, name: self._rename_by_kind("task", i, name))
+        self.grid.roleRenamed.connect(lambda i, name: self._rename_by_kind("role", i, name))
+        self.grid.phaseRenamed.connect(lambda i, name: self._rename_by_kind("phase", i, name))
         self.grid.setAccessibleName(self.tr("Matrix grid"))
         self.grid.setAccessibleDescription(
             self.tr(
@@ -325,6 +328,7 @@ class MainWindow(QMainWindow):
         self.actions_by_key: dict[str, QAction] = self.menus.actions_by_key
         self.undo_action = self.menus.undo_action
         self.redo_action = self.menus.redo_action
+        add_ctrl_y_to_redo(self.redo_action)
         self.toolbar = self.menus.toolbar
         self.menus.refresh_icons()
         self._load_tabs()
@@ -471,6 +475,11 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("RoleMatrix"), refusal_text(refusal))
         return result
 
+    def _say_refusals(self, result: EditResult) -> EditResult:
+        for refusal in result.refusals:
+            self.show_status(refusal_text(refusal))
+        return result
+
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)
 
@@ -543,34 +552,38 @@ class MainWindow(QMainWindow):
 
     def rename_task(self) -> None:
         task = self.grid.current_task()
-        if task is not None:
+        if task is not None and not self.grid.edit_name("task", task.id):
             self._rename_by_kind("task", task.id)
 
     def rename_role(self) -> None:
         role = self.grid.current_role() if self.model else None
-        if role is not None:
+        if role is not None and not self.grid.edit_name("role", role.id):
             self._rename_by_kind("role", role.id)
 
     def rename_phase(self) -> None:
         phase = self.grid.current_phase()
-        if phase is not None:
+        if phase is not None and not self.grid.edit_name("phase", phase.id):
             self._rename_by_kind("phase", phase.id)
 
-    def _rename_by_kind(self, kind: str, item_id: int) -> None:
+    def _rename_by_kind(self, kind: str, item_id: int, typed: str | None = None) -> None:
+        """Rename after asking for the name, or to a name ``typed`` over a grid header (a
+        refusal of which is said in the status bar, not in a dialog)."""
         matrix = self._require_matrix()
+        ask = self._ask_name if typed is None else lambda *_: typed
+        report = self._report if typed is None else self._say_refusals
         if kind == "task":
             old = matrix.task(item_id).name
-            name = self._ask_name(self.tr("Rename task"), self.tr("Task name:"), old)
-            if name and name != old:
-                self._report(self.editor().update_task(item_id, name=name))
+            name = ask(self.tr("Rename task"), self.tr("Task name:"), old)
+            if name is not None and name != old:
+                report(self.editor().update_task(item_id, name=name))
         elif kind == "role":
             old = matrix.role(item_id).name
-            name = self._ask_name(self.tr("Rename role"), self.tr("Role name:"), old)
-            if name and name != old:
-                self._report(self.editor().update_role(item_id, name=name))
+            name = ask(self.tr("Rename role"), self.tr("Role name:"), old)
+            if name is not None and name != old:
+                report(self.editor().update_role(item_id, name=name))
         elif kind == "phase":
             old = matrix.phase(item_id).name
-            name = self._ask_name(self.tr("Rename phase"), self.tr("Phase name:"), old)
+            name = ask(self.tr("Rename phase"), self.tr("Phase name:"), old)
             if name and name != old:
                 self.editor().rename_phase(item_id, name)
 
