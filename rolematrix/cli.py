@@ -96,13 +96,14 @@ def _template_for(matrix: Matrix, template_id: str | None) -> Matrix | None:
         _fail(str(exc))
 
 
-def _matrices(document: Document, name: str | None) -> list[Matrix]:
+def _matrices(document: Document, name: str | None, where: str) -> list[Matrix]:
+    """The matrices a command works on; a missing one is bad input naming ``where``."""
     if name is None:
         return list(document.matrices)
     try:
         return [document.matrix(name)]
     except LookupError as exc:
-        _fail(str(exc))
+        _fail(f"{without_password(where)}: {exc}")
 
 
 # ------------------------------------------------------------------ commands
@@ -178,7 +179,7 @@ def _finding_line(f: Finding) -> str:
 def cmd_check(args: argparse.Namespace) -> int:
     document = load_document(args.file, warn=sys.stderr)
     findings: list[Finding] = []
-    for matrix in _matrices(document, args.matrix):
+    for matrix in _matrices(document, args.matrix, args.file):
         findings += check(matrix, _template_for(matrix, args.template))
     if args.format == "json":
         json.dump([f.as_dict() for f in findings], sys.stdout, ensure_ascii=False, indent=2)
@@ -210,7 +211,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         _fail(f"{args.output}: is the file being exported; choose another output file")
     document = load_document(args.file, warn=sys.stderr)
     if args.matrix is not None:
-        _matrices(document, args.matrix)  # a clear message when the name is wrong
+        _matrices(document, args.matrix, args.file)  # a clear message when the name is wrong
     write_any(
         document,
         args.output,
@@ -240,7 +241,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_copy(args: argparse.Namespace) -> int:
     source = load_document(args.source, warn=sys.stderr)
-    chosen = _matrices(source, args.matrix)
+    chosen = _matrices(source, args.matrix, args.source)
     where = parse_target(args.destination)
     if where.path is None or where.path.exists():
         _add_matrices(args.destination, chosen, replace=args.replace, flag="--replace")
@@ -277,7 +278,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
             try:
                 now = b.matrix(args.matrix)
             except LookupError as exc:
-                _fail(str(exc))
+                _fail(f"{store.display_name}: {exc}")
             if not a.matrices:
                 _fail(f"{store.display_name}: {args.matrix!r} did not exist at {args.at}")
             changes = diff_matrices(a.matrices[0], now)
@@ -291,7 +292,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
         try:
             changes = diff_documents(a, b, args.matrix)
         except LookupError as exc:
-            _fail(str(exc))
+            _fail(f"{without_password(args.a)} / {without_password(args.b)}: {exc}")
     for change in changes:
         print(change.text)
     return EXIT_FINDINGS if changes else EXIT_OK

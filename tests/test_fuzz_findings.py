@@ -143,3 +143,41 @@ def test_a_huge_name_in_a_message_is_masked_in_linear_time(
     status, err = run(["check", str(document)], capsys)
     assert status == 2, err
     assert "team.rolematrix" in err
+
+
+@pytest.mark.parametrize("command", ["check", "export", "diff-at", "copy"])
+def test_a_missing_matrix_is_refused_naming_the_document(
+    document: Path, tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = {
+        "check": ["check", str(document), "--matrix", "Nope"],
+        "export": [
+            "export",
+            str(document),
+            "--output",
+            str(tmp_path / "x.json"),
+            "--matrix",
+            "Nope",
+        ],
+        "diff-at": ["diff", str(document), "--at", "2026-01-01T00:00", "--matrix", "Nope"],
+        "copy": ["copy", str(document), str(tmp_path / "c.rolematrix"), "--matrix", "Nope"],
+    }[command]
+    status, err = run(args, capsys)
+    assert status == 2
+    assert "team.rolematrix" in err, err
+
+
+def test_a_huge_damaged_key_is_quoted_short(
+    document: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    with sqlite3.connect(document) as db:
+        db.execute(
+            "UPDATE cells SET task_id = ? WHERE rowid = (SELECT min(rowid) FROM cells)",
+            ("x" * 200_000,),
+        )
+    db.close()
+    status, err = run(["check", str(document)], capsys)
+    assert status == 2 and "table cells" in err
+    assert len(err) < 2_000  # one readable line, not the 200,000 characters
