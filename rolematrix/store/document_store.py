@@ -82,6 +82,7 @@ class DocumentStore:
         self._user = user.strip() if user and user.strip() else None
         self._synced = False  # tracking describes everything the target holds
         self._closed = False
+        self._damage: StoreError | None = None  # found finishing a staged load
         #: What the last :meth:`save` had to merge in from others (None: nothing).
         self.last_merge: RefreshResult | None = None
 
@@ -222,15 +223,51 @@ class DocumentStore:
         return display or default_user()
 
     # ------------------------------------------------------------ load & save
-    def load(self) -> Document:
-        """Read the whole document. Its matrices' journals start empty."""
+    def load(self, *, first: int | None = None) -> Document:
+        """Read the whole document. Its matrices' journals start empty.
+
+        With ``first`` (files only), a staged load: each matrix gets the cells
+        of its first ``first`` tasks now -- enough for a window to paint -- and
+        the rest when :meth:`finish_loading` is called, which every save,
+        refresh and look into the history does first (see
+        :class:`~rolematrix.store.loading.PendingCells`).
+        """
         self._check_open()
-        loaded = self._backend.read()
+        self._damage = None
+        if isinstance(self._backend, FileBackend):
+            loaded = self._backend.read(first)
+        else:
+            loaded = self._backend.read()
         self._state = SyncState(self._serial)
         for item in loaded:
             self._state.track(item.matrix, Tracked(item.db_id, item.version))
         self._synced = True
         return Document(item.matrix for item in loaded)
+
+    @property
+    def loading(self) -> bool:
+        """Are cells of a staged :meth:`load` still to be read?"""
+        return isinstance(self._backend, FileBackend) and self._backend.reading
+
+    def finish_loading(self) -> None:
+        """Read the cells a staged :meth:`load` left (at once; nothing if there are none).
+
+        Damage found in them raises :class:`CorruptFileError`, here and from
+        every later save: a document that was not read whole is never written back.
+        """
+        if self._damage is not None:
+            raise self._damage
+        if isinstance(self._backend, FileBackend) and self._backend.reading:
+            try:
+                self._backend.finish_read()
+            except StoreError as exc:
+                self._damage = exc
+                raise
+
+    def _ready(self) -> None:
+        """Open, and the document read whole: before anything that reads or writes it all."""
+        self._check_open()
+        self.finish_loading()
 
     def save(
         self, document: Document, *, force: bool = False, resolutions: Resolutions = None
@@ -252,7 +289,7 @@ class DocumentStore:
         Journals are cleared only after the save succeeded: after any error
         the unsaved work is still in ``document``, to save again or elsewhere.
         """
-        self._check_open()
+        self._ready()
         fresh = self._target.is_file and (force or not self._synced)
         self.last_merge = None
         for attempt in range(_MERGE_ATTEMPTS):
@@ -298,7 +335,7 @@ class DocumentStore:
         Saving as the store's own target is a plain :meth:`save`. Works from a
         workspace to a local file too (the file starts a history of its own).
         """
-        self._check_open()
+        self._ready()
         if self._same_target(parse_target(target)):
             self.save(document)
             return self
@@ -314,7 +351,7 @@ class DocumentStore:
         with the history entries behind it. ``document`` is accepted for symmetry
         with :meth:`refresh`; what was seen is tracked by the store.
         """
-        self._check_open()
+        self._ready()
         if not self.is_database or not self._synced:
             return []
         from rolematrix.store.sync import read_versions, remote_changes
@@ -338,7 +375,7 @@ class DocumentStore:
         :class:`MergeConflictError` until it is resolved (pass ``resolutions``
         here or to :meth:`save`). Files: nothing to do.
         """
-        self._check_open()
+        self._ready()
         if not self.is_database or not self._synced:
             return RefreshResult()
         from rolematrix.store.sync import reconcile
@@ -363,7 +400,7 @@ class DocumentStore:
         column or -- both -- cell, given by id (as in the open matrix) or by
         name (now or then). Snapshots used internally are never returned.
         """
-        self._check_open()
+        self._ready()
         from rolematrix.store import schema as s
         from rolematrix.store.history_log import read_entries
         from rolematrix.store.sync import read_versions
@@ -406,7 +443,7 @@ class DocumentStore:
         :mod:`rolematrix.store.time_travel`). A naive ``moment`` is local time.
         The result is a detached copy: saving it goes through :meth:`save_as`.
         """
-        self._check_open()
+        self._ready()
         from rolematrix.store.time_travel import document_at
 
         past = self._backend.run_read(lambda c: document_at(c, moment, matrix_name))

@@ -47,6 +47,7 @@ from rolematrix.store.identity import APPLICATION_ID, APPLICATION_NAME, VERSION_
 from rolematrix.store.loading import (
     DamagedDataError,
     LoadedMatrix,
+    PendingCells,
     matrices_of,
     meta_of,
     revision_of,
@@ -244,6 +245,7 @@ class FileBackend:
         self._fingerprint = fingerprint
         self._read_path = read_path or path
         self._scratch = scratch
+        self._pending_read: tuple[contextlib.ExitStack[bool | None], PendingCells] | None = None
 
     @property
     def where(self) -> str:
@@ -355,19 +357,60 @@ class FileBackend:
             raise
 
     # ------------------------------------------------------------------ reading
-    def read(self) -> list[LoadedMatrix]:
+    def read(self, first: int | None = None) -> list[LoadedMatrix]:
+        """The matrices of the file; with ``first``, only their first ``first`` tasks' cells.
+
+        The rest of a staged read comes with :meth:`finish_read`, from the same
+        read transaction, kept open until then.
+        """
+        self.drop_read()
+        stack = contextlib.ExitStack()
         try:
             before = None if self._scratch else Fingerprint.of(self.path, None)
-            with reading_errors(self.path), reading(self._read_path) as source:
-                loaded = matrices_of(source)
+            with reading_errors(self.path):
+                source = stack.enter_context(reading(self._read_path))
+                pending = None if first is None else PendingCells(first)
+                loaded = matrices_of(source, pending=pending)
                 token = meta_of(source).get("save_token")
         except FileNotFoundError:
+            stack.close()
             raise StoreError(
                 f"{self.path.name} was moved or deleted since it was opened.", self.where
             ) from None
+        except BaseException:
+            stack.close()
+            raise
+        if pending is not None and not pending.done:
+            self._pending_read = (stack, pending)
+        else:
+            stack.close()
         if before is not None:
             self._fingerprint = Fingerprint(token, before.size, before.mtime_ns)
         return loaded
+
+    @property
+    def reading(self) -> bool:
+        """Is a staged read still to be finished?"""
+        return self._pending_read is not None
+
+    def finish_read(self) -> None:
+        """Read the cells a staged :meth:`read` left; damage raises CorruptFileError."""
+        if self._pending_read is None:
+            return
+        stack, pending = self._pending_read
+        try:
+            with reading_errors(self.path):
+                pending.finish()
+        finally:
+            self._pending_read = None
+            stack.close()
+
+    def drop_read(self) -> None:
+        """Forget a staged read (its matrices are not used any more)."""
+        if self._pending_read is not None:
+            stack, _pending = self._pending_read
+            self._pending_read = None
+            stack.close()
 
     def run_read(self, body: Callable[[Connection], T]) -> T:
         """Run ``body`` on a read-only connection to the file."""
@@ -454,6 +497,7 @@ class FileBackend:
         return ""
 
     def close(self) -> None:
+        self.drop_read()
         if self._lock is not None:
             self._lock.release()
             self._lock = None

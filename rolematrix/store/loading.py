@@ -18,7 +18,7 @@ indexes right (5,000 tasks load in well under 0.1 s).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -41,7 +41,15 @@ from rolematrix.store.validation import (
     short as short_value,
 )
 
-__all__ = ["DamagedDataError", "LoadedMatrix", "Query", "matrices_of", "meta_of", "revision_of"]
+__all__ = [
+    "DamagedDataError",
+    "LoadedMatrix",
+    "PendingCells",
+    "Query",
+    "matrices_of",
+    "meta_of",
+    "revision_of",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,9 +212,16 @@ def revision_of(source: RowSource) -> str | None:
     return None
 
 
-def matrices_of(source: RowSource, ids: Sequence[int] | None = None) -> list[LoadedMatrix]:
+def matrices_of(
+    source: RowSource, ids: Sequence[int] | None = None, *, pending: PendingCells | None = None
+) -> list[LoadedMatrix]:
     """Every matrix (or those with the given ids), in document order, with the id and
-    version it has in the tables."""
+    version it has in the tables.
+
+    With ``pending`` (the ``sqlite3`` reader only), each matrix gets the cells of
+    its first :attr:`PendingCells.first` tasks in reading order -- what a window
+    shows first -- and the rest is left to :meth:`PendingCells.finish`.
+    """
     matrix_rows = MATRICES.checked(source.rows(MATRICES, ids))
     groups = [_grouped(query.checked(source.rows(query, ids))) for query in PARTS]
     loaded: list[LoadedMatrix] = []
@@ -216,7 +231,9 @@ def matrices_of(source: RowSource, ids: Sequence[int] | None = None) -> list[Loa
             matrix = assemble(row, *(group.get(db_id, ()) for group in groups))
             cells = CellCheck(matrix, db_id)
             by_rows = getattr(source, "cell_rows", None)  # the sqlite3 reader's faster way
-            if by_rows is not None:
+            if pending is not None and by_rows is not None:
+                pending.start(matrix, cells, by_rows)
+            elif by_rows is not None:
                 for task_id, row_cells in by_rows(db_id):
                     cells.row(task_id, row_cells)
                     matrix.load_row(task_id, row_cells)
@@ -231,6 +248,87 @@ def matrices_of(source: RowSource, ids: Sequence[int] | None = None) -> list[Loa
         matrix.journal.clear()
         loaded.append(LoadedMatrix(matrix, db_id, matrix.version))
     return loaded
+
+
+RowReader = Callable[..., Iterator[tuple[int, dict[int, str]]]]
+
+
+class PendingCells:
+    """The cells of a staged load that are not in the matrices yet, and how to read them.
+
+    Opening the large matrix spends most of its time on 250,000 cells, of which a
+    window shows a few thousand. A staged load reads every matrix's first
+    ``first`` tasks' cells at once and the rest in :meth:`finish`, on the same
+    connection and in the same read transaction (so one state of the file).
+    Every cell is checked as on a whole load, against the tasks and roles the
+    file held; damage found late raises :class:`DamagedDataError` from
+    :meth:`finish`. Edits made in between survive: a cell changed since (the
+    journal names it), a task or a role deleted since, keeps what the user did.
+    Until then a cell of a row not read yet reads as empty, so the editor
+    finishes the load before it handles the user's first input (and the
+    store before it saves or reads the history): nothing acts on those.
+    """
+
+    def __init__(self, first: int) -> None:
+        self.first = first
+        self._left: list[tuple[Matrix, CellCheck, RowReader, set[int]]] = []
+
+    @property
+    def done(self) -> bool:
+        return not self._left
+
+    def start(self, matrix: Matrix, cells: CellCheck, by_rows: RowReader) -> None:
+        tasks = [task.id for task in matrix.tasks]
+        if len(tasks) <= self.first:
+            for task_id, row_cells in by_rows(cells.db_id):
+                cells.row(task_id, row_cells)
+                matrix.load_row(task_id, row_cells)
+            return
+        shown = tasks[: self.first]
+        for task_id, row_cells in by_rows(cells.db_id, shown):
+            cells.row(task_id, row_cells)
+            matrix.load_row(task_id, row_cells)
+        self._left.append((matrix, cells, by_rows, set(shown)))
+
+    def finish(self) -> None:
+        """Read and check the remaining cells into their matrices (raises DamagedDataError)."""
+        while self._left:
+            matrix, cells, by_rows, loaded = self._left[0]
+            try:
+                self._rest(matrix, cells, by_rows, loaded)
+            except DamagedDataError as exc:
+                raise DamagedDataError(f"matrix {matrix.name!r}: {exc}") from exc
+            except (ValueError, KeyError, TypeError) as exc:
+                raise DamagedDataError(f"matrix {matrix.name!r}: {exc}") from exc
+            self._left.pop(0)
+
+    @staticmethod
+    def _rest(matrix: Matrix, cells: CellCheck, by_rows: RowReader, loaded: set[int]) -> None:
+        edited: dict[int, set[int]] = defaultdict(set)
+        for task_id, role_id in matrix.journal.cells:
+            edited[task_id].add(role_id)
+        roles_gone = bool(cells.roles - {role.id for role in matrix.roles})
+        for task_id, row_cells in by_rows(cells.db_id):
+            if task_id in loaded:
+                continue
+            cells.row(task_id, row_cells)  # as the file holds it, whatever was edited since
+            journal = matrix.journal.cells
+            if not matrix.has_task(task_id):
+                # deleted meanwhile: its cells go with it, in the file too at the next save
+                journal.update((task_id, role_id) for role_id in row_cells)
+                continue
+            mine = edited.get(task_id)
+            if mine or roles_gone:
+                kept = {}
+                for role_id, codes in row_cells.items():
+                    if not matrix.has_role(role_id):
+                        journal.add((task_id, role_id))  # the role was deleted meanwhile
+                    elif not mine or role_id not in mine:
+                        kept[role_id] = codes
+                row_cells = kept
+                current = matrix.row(task_id)
+                row_cells.update(current)  # an edited cell keeps its new value
+            matrix.load_row(task_id, row_cells)
 
 
 class CellCheck:
