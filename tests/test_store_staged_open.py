@@ -139,3 +139,48 @@ def test_damage_in_the_first_rows_is_refused_by_the_load_itself(tmp_path: Path) 
     db.close()
     with DocumentStore.open(path) as store, pytest.raises(CorruptFileError, match="are not code"):
         store.load(first=1000)
+
+
+def damage_an_index_no_load_reads(path: Path) -> None:
+    """Noise over a history index page: only SQLite's check of the whole file sees it."""
+    with sqlite3.connect(path) as db:
+        page = db.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'ix_history_matrix_at'"
+        ).fetchone()[0]
+        size = db.execute("PRAGMA page_size").fetchone()[0]
+    db.close()
+    data = bytearray(path.read_bytes())
+    data[(page - 1) * size + 8 : page * size] = random.Random(5).randbytes(size - 8)
+    path.write_bytes(bytes(data))
+
+
+def test_a_staged_open_checks_the_whole_file_before_anything_is_saved(tmp_path: Path) -> None:
+    path = tmp_path / "wide.rolematrix"
+    DocumentStore.create(path, Document([wide_matrix()])).close()
+    damage_an_index_no_load_reads(path)
+    before = path.read_bytes()
+    with pytest.raises(CorruptFileError, match="SQLite reports"):
+        DocumentStore.open(path)  # a plain open checks at once
+    with DocumentStore.open(path, staged=True) as store:
+        document = store.load(first=10)  # the check waits: the window can paint
+        assert store.loading
+        with pytest.raises(CorruptFileError, match="SQLite reports") as late:
+            store.finish_loading()
+        assert "wide.rolematrix is damaged" in str(late.value)
+        first = document.matrices[0]
+        first.set_cell(first.tasks[0].id, first.roles[0].id, "I")
+        with pytest.raises(CorruptFileError, match="SQLite reports"):
+            store.save(document)
+    assert path.read_bytes() == before
+
+
+def test_a_staged_open_of_a_small_file_still_checks_it(tmp_path: Path) -> None:
+    """Fewer tasks than the first rows: every cell is in at once, the check still waits."""
+    path = tmp_path / "plan.rolematrix"
+    DocumentStore.create(path, rich_document()).close()
+    damage_an_index_no_load_reads(path)
+    with DocumentStore.open(path, staged=True) as store:
+        document = store.load(first=1000)
+        assert store.loading
+        with pytest.raises(CorruptFileError, match="SQLite reports"):
+            store.save(document, force=True)

@@ -89,7 +89,12 @@ class DocumentStore:
     # ---------------------------------------------------------------- creation
     @classmethod
     def open(
-        cls, target: str | os.PathLike[str], *, readonly: bool = False, user: str | None = None
+        cls,
+        target: str | os.PathLike[str],
+        *,
+        readonly: bool = False,
+        user: str | None = None,
+        staged: bool = False,
     ) -> DocumentStore:
         """Open an existing file, or a database (whose RoleMatrix tables are created if missing).
 
@@ -97,12 +102,14 @@ class DocumentStore:
         editing is upgraded after a backup copy is made beside it. Raises a
         :class:`StoreError` subclass naming the target when it cannot be opened.
         ``user`` is the name the history records for this editor's saves (see
-        :attr:`user`).
+        :attr:`user`). ``staged``: the file is to be read by a staged
+        :meth:`load`, which also takes over SQLite's check of the whole file
+        (until :meth:`finish_loading`, which every save does first).
         """
         where = parse_target(target)
         backend: FileBackend | DatabaseBackend
         if where.path is not None:
-            backend = FileBackend.open(where.path, readonly=readonly)
+            backend = FileBackend.open(where.path, readonly=readonly, verify=not staged)
         else:
             from rolematrix.store.database_backend import DatabaseBackend
 

@@ -63,7 +63,7 @@ from rolematrix.store.sqlite_file import (
     scratch_engine,
     temp_beside,
 )
-from rolematrix.store.sqlite_reader import reading
+from rolematrix.store.sqlite_reader import SqliteSource, reading
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -144,15 +144,25 @@ def _sqlite_error(path: Path, exc: BaseException | None) -> StoreError:
     return CorruptFileError(f"{name} is damaged and cannot be read (SQLite: {exc}).", str(path))
 
 
-def _inspect(path: Path) -> tuple[str, str | None]:
-    """The schema revision and save token of a file that passed :func:`check_file`."""
+def _verify(path: Path, source: SqliteSource) -> None:
+    """Refuse a file whose structure SQLite finds damaged (``PRAGMA quick_check``)."""
+    verdict = source.quick_check()
+    if verdict != "ok":
+        raise CorruptFileError(
+            f"{path.name} is damaged and cannot be read (SQLite reports: {verdict}).",
+            str(path),
+        )
+
+
+def _inspect(path: Path, *, verify: bool = True) -> tuple[str, str | None]:
+    """The schema revision and save token of a file that passed :func:`check_file`.
+
+    ``verify``: SQLite's check of the whole file first (a few tens of ms for
+    a large one); a staged open leaves it to the end of its load.
+    """
     with reading_errors(path), reading(path) as source:
-        verdict = source.quick_check()
-        if verdict != "ok":
-            raise CorruptFileError(
-                f"{path.name} is damaged and cannot be read (SQLite reports: {verdict}).",
-                str(path),
-            )
+        if verify:
+            _verify(path, source)
         tables = source.table_names()
         if VERSION_TABLE not in tables or "meta" not in tables:
             raise CorruptFileError(
@@ -245,7 +255,10 @@ class FileBackend:
         self._fingerprint = fingerprint
         self._read_path = read_path or path
         self._scratch = scratch
-        self._pending_read: tuple[contextlib.ExitStack[bool | None], PendingCells] | None = None
+        self._pending_read: (
+            tuple[contextlib.ExitStack[bool | None], SqliteSource, PendingCells] | None
+        ) = None
+        self._unverified = False  # SQLite's check of the file still to be done
 
     @property
     def where(self) -> str:
@@ -257,16 +270,21 @@ class FileBackend:
 
     # ------------------------------------------------------------------ opening
     @classmethod
-    def open(cls, path: Path, *, readonly: bool) -> FileBackend:
+    def open(cls, path: Path, *, readonly: bool, verify: bool = True) -> FileBackend:
         """Validate ``path``, lock it unless ``readonly``, and migrate it if it is older.
 
         Every failure before the migration leaves the file untouched and creates nothing.
-        Opened for editing, what crashed saves left beside it is removed.
+        Opened for editing, what crashed saves left beside it is removed. Without
+        ``verify`` SQLite's check of the whole file waits for the end of the
+        (staged) read: :meth:`finish_read`, which every save waits for.
         """
         given, path = path, real_path(path)
         check_file(path)
-        revision, token = _inspect(path)
+        revision, token = _inspect(path, verify=verify)
         known = migrate.revisions()
+        if not verify and known.knows(revision) and known.is_older(revision):
+            _inspect(path)  # an upgrade copies the file: only a sound one
+            verify = True
         if not known.knows(revision):
             raise NewerVersionError(
                 f"{path.name} was saved by a newer version of RoleMatrix (file format "
@@ -300,13 +318,15 @@ class FileBackend:
                 _revision, token = _inspect(path)
             elif lock is not None:
                 remove_stale_temps(path)
-            return cls(
+            backend = cls(
                 path,
                 readonly=readonly,
                 lock=lock,
                 fingerprint=Fingerprint.of(path, token),
                 given=given,
             )
+            backend._unverified = not verify
+            return backend
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -361,7 +381,8 @@ class FileBackend:
         """The matrices of the file; with ``first``, only their first ``first`` tasks' cells.
 
         The rest of a staged read comes with :meth:`finish_read`, from the same
-        read transaction, kept open until then.
+        read transaction, kept open until then (and SQLite's check of the file,
+        if :meth:`open` left it).
         """
         self.drop_read()
         stack = contextlib.ExitStack()
@@ -369,6 +390,9 @@ class FileBackend:
             before = None if self._scratch else Fingerprint.of(self.path, None)
             with reading_errors(self.path):
                 source = stack.enter_context(reading(self._read_path))
+                if first is None and self._unverified:
+                    _verify(self.path, source)
+                    self._unverified = False
                 pending = None if first is None else PendingCells(first)
                 loaded = matrices_of(source, pending=pending)
                 token = meta_of(source).get("save_token")
@@ -380,8 +404,8 @@ class FileBackend:
         except BaseException:
             stack.close()
             raise
-        if pending is not None and not pending.done:
-            self._pending_read = (stack, pending)
+        if pending is not None and (self._unverified or not pending.done):
+            self._pending_read = (stack, source, pending)
         else:
             stack.close()
         if before is not None:
@@ -394,12 +418,18 @@ class FileBackend:
         return self._pending_read is not None
 
     def finish_read(self) -> None:
-        """Read the cells a staged :meth:`read` left; damage raises CorruptFileError."""
+        """Check the file and read the cells a staged :meth:`read` left.
+
+        Damage raises CorruptFileError.
+        """
         if self._pending_read is None:
             return
-        stack, pending = self._pending_read
+        stack, source, pending = self._pending_read
         try:
             with reading_errors(self.path):
+                if self._unverified:
+                    _verify(self.path, source)
+                    self._unverified = False
                 pending.finish()
         finally:
             self._pending_read = None
@@ -408,7 +438,7 @@ class FileBackend:
     def drop_read(self) -> None:
         """Forget a staged read (its matrices are not used any more)."""
         if self._pending_read is not None:
-            stack, _pending = self._pending_read
+            stack, _source, _pending = self._pending_read
             self._pending_read = None
             stack.close()
 
