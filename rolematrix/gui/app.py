@@ -252,7 +252,7 @@ class Controller(QObject):
                 return window
         shown = without_password(target)  # what messages show: never a password
         try:
-            session = DocumentSession.open(target)
+            session = DocumentSession.open(target, staged=True)
         except LockedError as exc:
             answer = QMessageBox.question(
                 parent,
@@ -265,7 +265,7 @@ class Controller(QObject):
             if answer != QMessageBox.StandardButton.Yes:
                 return None
             try:
-                session = DocumentSession.open(target, readonly=True)
+                session = DocumentSession.open(target, readonly=True, staged=True)
             except StoreError as again:
                 QMessageBox.critical(parent, self.tr("Could not open"), f"{shown}\n\n{again}")
                 return None
@@ -278,7 +278,17 @@ class Controller(QObject):
             )
             return None
         self.add_recent(str(session.origin or target))
-        return self._show(session)
+        window = self._show(session)
+        if session.load_error is not None:  # found while the window was built
+            self._loading_failed(window, shown, str(session.load_error))
+        else:
+            session.loading_failed.connect(partial(self._loading_failed, window, shown))
+        return window
+
+    def _loading_failed(self, window: MainWindow, shown: str, message: str) -> None:
+        """The rest of a staged open was damaged: as if the open had failed, after all."""
+        QMessageBox.critical(window, self.tr("Could not open"), f"{shown}\n\n{message}")
+        QTimer.singleShot(0, window.close)
 
     def import_file(self, path: str, parent: QWidget | None = None) -> MainWindow | None:
         from rolematrix.io.dispatch import read_any

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from rolematrix.core.checker import IncrementalChecker
@@ -25,10 +25,61 @@ if TYPE_CHECKING:
     from rolematrix.store import DocumentStore
 
 
+#: A staged open reads the cells of this many tasks (more than any screen shows) before
+#: the window paints; the rest right after the first paint (see DocumentSession.open).
+FIRST_ROWS = 256
+
+#: What the user does: before any of it is handled, a staged load is finished.
+_INPUT = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.ShortcutOverride,
+        QEvent.Type.Shortcut,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.Wheel,
+        QEvent.Type.ContextMenu,
+        QEvent.Type.DragEnter,
+        QEvent.Type.Drop,
+        QEvent.Type.InputMethod,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TabletPress,
+    }
+)
+
+
+class _FinishOnInput(QObject):
+    """Finishes a staged load before the application handles the user's first input.
+
+    So no edit, command or menu action ever sees a matrix whose cells are not
+    all in: what the user can do between the first paint and the end of the
+    load is look. If the rest turns out damaged, that input is swallowed.
+    """
+
+    def __init__(self, session: DocumentSession) -> None:
+        super().__init__(session)
+        self._session = session
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT and self._session.loading:
+            return not self._session.finish_loading()
+        return False
+
+    def stop(self) -> None:
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+
 class DocumentSession(QObject):
     """A document being edited in one window."""
 
     modified_changed = Signal(bool)
+    #: A staged open found damage in the cells it read after the first paint (the message).
+    loading_failed = Signal(str)
 
     def __init__(
         self,
@@ -53,6 +104,9 @@ class DocumentSession(QObject):
         self._checkers: dict[int, IncrementalChecker] = {}
         self._editors: dict[int, Editor] = {}
         self._recorder = UndoRecorder(self.undo_stack)
+        self._input_guard: _FinishOnInput | None = None
+        #: Damage a staged open found late; saving is refused from then on.
+        self.load_error: Exception | None = None
 
     # ------------------------------------------------------------- state
     @property
@@ -74,7 +128,12 @@ class DocumentSession(QObject):
         self.modified_changed.emit(False)
 
     def editor(self, matrix: Matrix) -> Editor:
-        """The one way to change ``matrix``: its edits land on this window's undo stack."""
+        """The one way to change ``matrix``: its edits land on this window's undo stack.
+
+        Asked for before every edit, so a staged open is finished first: an edit
+        never meets a cell that is not read yet.
+        """
+        self.finish_loading()
         key = id(matrix)
         editor = self._editors.get(key)
         if editor is None or editor.matrix is not matrix:
@@ -82,6 +141,7 @@ class DocumentSession(QObject):
         return editor
 
     def checker(self, matrix: Matrix) -> IncrementalChecker:
+        self.finish_loading()  # the checker reads every cell
         key = id(matrix)
         if key not in self._checkers:
             self._checkers[key] = IncrementalChecker(matrix, reference_for(matrix))
@@ -89,17 +149,50 @@ class DocumentSession(QObject):
 
     # ------------------------------------------------------------ storage
     @classmethod
-    def open(cls, target: str, *, readonly: bool = False) -> DocumentSession:
-        """Open a document file or workspace URL; raises the store's typed errors."""
+    def open(cls, target: str, *, readonly: bool = False, staged: bool = False) -> DocumentSession:
+        """Open a document file or workspace URL; raises the store's typed errors.
+
+        ``staged`` (what the editor's windows use): each matrix comes with the
+        cells of its first :data:`FIRST_ROWS` tasks only, and SQLite's check
+        of the whole file waits, so that the window paints sooner; the rest is read when the checker is first asked for
+        (the window does that right after its first paint), before the user's
+        first input is handled, and before any save -- whichever comes first.
+        Damage found then is :attr:`load_error` and :attr:`loading_failed`.
+        """
         from rolematrix.store import DocumentStore
 
-        store = DocumentStore.open(target, readonly=readonly)
+        store = DocumentStore.open(target, readonly=readonly, staged=staged)
         try:
-            document = store.load()
+            document = store.load(first=FIRST_ROWS if staged else None)
         except BaseException:
             store.close()
             raise
-        return cls(document, store, readonly=readonly)
+        session = cls(document, store, readonly=readonly)
+        if store.loading:
+            session._input_guard = _FinishOnInput(session)
+        return session
+
+    @property
+    def loading(self) -> bool:
+        """Are cells of a staged open still to be read?"""
+        return self.store is not None and self.store.loading
+
+    def finish_loading(self) -> bool:
+        """Read the cells a staged open left, now; False if they turned out damaged."""
+        if self._input_guard is not None:
+            self._input_guard.stop()
+            self._input_guard = None
+        if self.store is None or not self.store.loading:
+            return self.load_error is None
+        from rolematrix.store import StoreError
+
+        try:
+            self.store.finish_loading()
+        except StoreError as exc:
+            self.load_error = exc
+            self.loading_failed.emit(str(exc))
+            return False
+        return True
 
     @property
     def shared(self) -> bool:
@@ -153,6 +246,9 @@ class DocumentSession(QObject):
     def save_as(self, target: str | Path) -> None:
         from rolematrix.store import DocumentStore
 
+        if self.store is not None:
+            self.store.finish_loading()  # never write a document not read whole (raises)
+
         if self.store is not None and not self.readonly:
             new_store = self.store.save_as(self.document, str(target))
         else:
@@ -166,6 +262,9 @@ class DocumentSession(QObject):
         self.mark_saved()
 
     def close(self) -> None:
+        if self._input_guard is not None:
+            self._input_guard.stop()
+            self._input_guard = None
         for checker in self._checkers.values():
             checker.close()
         self._checkers.clear()
