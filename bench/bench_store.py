@@ -64,6 +64,10 @@ print(json.dumps([imported - start, done - imported, heavy]))
 """
 
 
+#: As the editor opens a file (rolematrix.gui.session.FIRST_ROWS; not imported: no Qt here).
+FIRST_ROWS = 256
+
+
 def timed(fn: Callable[[], object], runs: int) -> float:
     times = []
     for _ in range(runs):
@@ -188,6 +192,27 @@ def main() -> None:
             "< 1 s with painting",
             ("Core select baseline", select_base),
         )
+
+        def open_staged() -> DocumentStore:
+            store = DocumentStore.open(path, staged=True)
+            store.load(first=FIRST_ROWS)
+            return store
+
+        staged, load = paired(lambda: open_staged().close(), open_load, runs)
+        figure(
+            f"open + staged load {args.size} (first {FIRST_ROWS} tasks' cells, as the editor)",
+            staged,
+            "",
+            ("whole open + load", load),
+        )
+        rests = []
+        for _ in range(runs):
+            store = open_staged()
+            start = time.perf_counter()
+            store.finish_loading()  # after the first paint: SQLite's check and the other cells
+            rests.append(time.perf_counter() - start)
+            store.close()
+        figure(f"... the rest of the staged load {args.size}", median(rests))
         load_ro, select_base = paired(open_load_readonly, lambda: core_select(path), runs)
         figure(
             f"open + load {args.size}, read-only",
