@@ -130,10 +130,9 @@ class DocumentSession(QObject):
     def editor(self, matrix: Matrix) -> Editor:
         """The one way to change ``matrix``: its edits land on this window's undo stack.
 
-        Asked for before every edit, so a staged open is finished first: an edit
-        never meets a cell that is not read yet.
+        (The grid keeps its editor: a staged open is finished before the user's
+        first input instead, see :class:`_FinishOnInput`.)
         """
-        self.finish_loading()
         key = id(matrix)
         editor = self._editors.get(key)
         if editor is None or editor.matrix is not matrix:
