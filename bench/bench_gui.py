@@ -188,6 +188,7 @@ def main() -> None:
         # first paint has finished, before the deferred check of a large matrix starts
         PaintStamp(window.grid.viewport(), grid_painted)
         window.show()
+        session.guard_input()  # as the Controller does
         deadline = time.perf_counter() + 10
         while not grid_painted and time.perf_counter() < deadline:
             QApplication.processEvents()  # until the grid has really been painted

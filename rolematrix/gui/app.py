@@ -129,6 +129,7 @@ class Controller(QObject):
         self._restore_window_state(window)
         self.windows.append(window)
         window.show()
+        session.guard_input()  # a staged open: finished before the first input is handled
         if self.start_page is not None:
             self.start_page.close()
             self.start_page = None

@@ -153,10 +153,12 @@ class DocumentSession(QObject):
 
         ``staged`` (what the editor's windows use): each matrix comes with the
         cells of its first :data:`FIRST_ROWS` tasks only, and SQLite's check
-        of the whole file waits, so that the window paints sooner; the rest is read when the checker is first asked for
-        (the window does that right after its first paint), before the user's
-        first input is handled, and before any save -- whichever comes first.
-        Damage found then is :attr:`load_error` and :attr:`loading_failed`.
+        of the whole file waits, so that the window paints sooner. The rest is
+        read when the checker is first asked for (the window does that right
+        after its first paint), before any save, and -- once whoever shows the
+        window has called :meth:`guard_input` -- before the user's first input
+        is handled; whichever comes first. Damage found then is
+        :attr:`load_error` and :attr:`loading_failed`.
         """
         from rolematrix.store import DocumentStore
 
@@ -166,10 +168,18 @@ class DocumentSession(QObject):
         except BaseException:
             store.close()
             raise
-        session = cls(document, store, readonly=readonly)
-        if store.loading:
-            session._input_guard = _FinishOnInput(session)
-        return session
+        return cls(document, store, readonly=readonly)
+
+    def guard_input(self) -> None:
+        """Finish a staged open before the application handles the user's first input.
+
+        To be called once the window is built and shown, before the event loop
+        runs (nothing reaches the user's input before that): the guard sees
+        every event of the application, and building and showing the window
+        under it cost a tenth more time to the first paint (about 20 ms of 160).
+        """
+        if self.loading and self._input_guard is None and self.load_error is None:
+            self._input_guard = _FinishOnInput(self)
 
     @property
     def loading(self) -> bool:
