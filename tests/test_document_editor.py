@@ -215,3 +215,11 @@ def test_a_matrix_from_the_document_keeps_its_object_through_delete_and_undo() -
     editor.delete(matrix)
     history.undo()
     assert document.matrices[1] is matrix
+
+
+def test_the_last_matrix_is_not_deleted() -> None:
+    document = Document([rich_matrix()])
+    editor = DocumentEditor(document, History())
+    result = editor.delete(document.matrices[0])
+    assert not result.done and [r.key for r in result.refusals] == ["last-matrix"]
+    assert len(document.matrices) == 1

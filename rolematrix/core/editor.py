@@ -74,7 +74,7 @@ MAX_PASTE_CELLS = 2_000_000
 class Refusal:
     """Something the editor did not do, as data the GUI words in its language.
 
-    Keys: not-a-code (text, scheme), empty-name (what), name-taken (what, name),
+    Keys: not-a-code (text, scheme), empty-name (what), name-taken (what, name), last-matrix,
     paste-overflow (count: rows, extra: roles), paste-too-large (count),
     pasted-not-codes (count, text: the first one).
     """
@@ -699,6 +699,9 @@ class DocumentEditor:
         return self._do(AddMatrixEdit(self.document, copy, index, label))
 
     def delete(self, matrix: Matrix) -> EditResult:
+        """Take ``matrix`` out; the last one stays (a document always shows a matrix)."""
+        if len(self.document.matrices) <= 1:
+            return EditResult(refusals=(Refusal("last-matrix", what="matrix"),))
         return self._do(RemoveMatrixEdit(self.document, matrix))
 
     def move(self, matrix: Matrix, index: int) -> EditResult:

@@ -62,6 +62,13 @@ LABELS: dict[str, str] = {
     "reopen": QT_TRANSLATE_NOOP("Commands", "Reopen {name}"),
     "edit-matrix": QT_TRANSLATE_NOOP("Commands", "Edit matrix"),
     "settings": QT_TRANSLATE_NOOP("Commands", "Change checker settings"),
+    "change-scheme": QT_TRANSLATE_NOOP("Commands", "Change the scheme to {name}"),
+    "matrix-properties": QT_TRANSLATE_NOOP("Commands", "Change the properties of “{name}”"),
+    "add-matrix": QT_TRANSLATE_NOOP("Commands", "Add matrix “{name}”"),
+    "duplicate-matrix": QT_TRANSLATE_NOOP("Commands", "Duplicate matrix “{name}”"),
+    "delete-matrix": QT_TRANSLATE_NOOP("Commands", "Delete matrix “{name}”"),
+    "move-matrix": QT_TRANSLATE_NOOP("Commands", "Move matrix “{name}”"),
+    "rename-matrix": QT_TRANSLATE_NOOP("Commands", "Rename matrix to “{name}”"),
 }
 
 #: What the status bar says when the editor refused something (see Refusal for the keys).
@@ -75,6 +82,12 @@ REFUSALS: dict[str, str] = {
     "empty-name/matrix": QT_TRANSLATE_NOOP("Commands", "A matrix needs a name."),
     "name-taken/task": QT_TRANSLATE_NOOP("Commands", "A task named “{text}” already exists."),
     "name-taken/role": QT_TRANSLATE_NOOP("Commands", "A role named “{text}” already exists."),
+    "name-taken/matrix": QT_TRANSLATE_NOOP(
+        "Commands", "A matrix named “{text}” already exists in this document."
+    ),
+    "last-matrix": QT_TRANSLATE_NOOP(
+        "Commands", "A document keeps at least one matrix; add another before deleting this one."
+    ),
     "paste-overflow": QT_TRANSLATE_NOOP(
         "Commands",
         "The pasted block reaches past the matrix: it needs {count} more tasks and {extra} more "
