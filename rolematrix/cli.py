@@ -39,6 +39,8 @@ from rolematrix.store.targets import is_conninfo, parse_target
 
 SUBCOMMANDS = ("templates", "new", "check", "export", "import", "copy", "diff", "history")
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+#: The most history entries one ``history --limit`` asks for (SQLite's integers end at 2**63).
+MAX_HISTORY_LIMIT = 1_000_000_000
 
 
 class CommandError(Exception):
@@ -94,13 +96,14 @@ def _template_for(matrix: Matrix, template_id: str | None) -> Matrix | None:
         _fail(str(exc))
 
 
-def _matrices(document: Document, name: str | None) -> list[Matrix]:
+def _matrices(document: Document, name: str | None, where: str) -> list[Matrix]:
+    """The matrices a command works on; a missing one is bad input naming ``where``."""
     if name is None:
         return list(document.matrices)
     try:
         return [document.matrix(name)]
     except LookupError as exc:
-        _fail(str(exc))
+        _fail(f"{without_password(where)}: {exc}")
 
 
 # ------------------------------------------------------------------ commands
@@ -176,7 +179,7 @@ def _finding_line(f: Finding) -> str:
 def cmd_check(args: argparse.Namespace) -> int:
     document = load_document(args.file, warn=sys.stderr)
     findings: list[Finding] = []
-    for matrix in _matrices(document, args.matrix):
+    for matrix in _matrices(document, args.matrix, args.file):
         findings += check(matrix, _template_for(matrix, args.template))
     if args.format == "json":
         json.dump([f.as_dict() for f in findings], sys.stdout, ensure_ascii=False, indent=2)
@@ -208,7 +211,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         _fail(f"{args.output}: is the file being exported; choose another output file")
     document = load_document(args.file, warn=sys.stderr)
     if args.matrix is not None:
-        _matrices(document, args.matrix)  # a clear message when the name is wrong
+        _matrices(document, args.matrix, args.file)  # a clear message when the name is wrong
     write_any(
         document,
         args.output,
@@ -238,7 +241,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_copy(args: argparse.Namespace) -> int:
     source = load_document(args.source, warn=sys.stderr)
-    chosen = _matrices(source, args.matrix)
+    chosen = _matrices(source, args.matrix, args.source)
     where = parse_target(args.destination)
     if where.path is None or where.path.exists():
         _add_matrices(args.destination, chosen, replace=args.replace, flag="--replace")
@@ -254,9 +257,10 @@ def _moment(text: str) -> datetime:
     """``2026-11-20T10:00`` (local time) or with an offset (``...+01:00``, ``...Z``)."""
     try:
         moment = datetime.fromisoformat(text.strip())
-    except ValueError:
+        # local time as an offset; a moment at the ends of the calendar has none (year 1)
+        return moment if moment.tzinfo is not None else moment.astimezone()
+    except (ValueError, OverflowError, OSError):
         _fail(f"--at {text!r} is not a date and time like 2026-11-20T10:00")
-    return moment if moment.tzinfo is not None else moment.astimezone()
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
@@ -274,7 +278,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
             try:
                 now = b.matrix(args.matrix)
             except LookupError as exc:
-                _fail(str(exc))
+                _fail(f"{store.display_name}: {exc}")
             if not a.matrices:
                 _fail(f"{store.display_name}: {args.matrix!r} did not exist at {args.at}")
             changes = diff_matrices(a.matrices[0], now)
@@ -288,15 +292,15 @@ def cmd_diff(args: argparse.Namespace) -> int:
         try:
             changes = diff_documents(a, b, args.matrix)
         except LookupError as exc:
-            _fail(str(exc))
+            _fail(f"{without_password(args.a)} / {without_password(args.b)}: {exc}")
     for change in changes:
         print(change.text)
     return EXIT_FINDINGS if changes else EXIT_OK
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    if args.limit is not None and args.limit < 1:
-        _fail("--limit must be at least 1")
+    if args.limit is not None and not 1 <= args.limit <= MAX_HISTORY_LIMIT:
+        _fail(f"--limit must be between 1 and {MAX_HISTORY_LIMIT:,}")
     store = DocumentStore.open(args.file, readonly=True)
     try:
         entries = store.history(args.matrix, task=args.task, role=args.role, limit=args.limit)

@@ -9,6 +9,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -347,9 +348,13 @@ def test_insert_rename_and_delete_a_task_with_undo(
     qtbot.keyClick(window.grid, "a")
     assert [cell(window, "Kick-off", r) for r in ("PM", "AM", "Dev")] == ["A", "", ""]
     undo(window)
-    dialogs.texts.append(("Kick-off meeting", True))
-    window.rename_task()
+    window.rename_task()  # in place, over the task's row header
+    editor = window.grid.header_editor.editor
+    assert editor is not None
+    editor.setText("Kick-off meeting")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert m.phases[0].tasks[1].name == "Kick-off meeting"
+    assert dialogs.shown == []
     go(window, "Kick-off meeting", "PM")
     window.grid.type_code("A")
     window.delete_tasks()
@@ -571,3 +576,126 @@ def test_undo_redo_of_every_grid_edit_returns_the_exact_matrix(window: MainWindo
     while stack.canRedo():
         stack.redo()
     assert sorted(m.cells()) == after
+
+
+# ------------------------------------------------------- select all + a letter
+def bulk_matrix(tasks: int = 400, roles: int = 50, fill: str = "") -> Matrix:
+    """Four named phases (select all spans their header rows), an A and an R per task."""
+    m = Matrix("Bulk", "RACI")
+    role_ids = [m.add_role(f"Role {j + 1}").id for j in range(roles)]
+    phases = [m.add_phase(f"Phase {p + 1}").id for p in range(4)]
+    for i in range(tasks):
+        task = m.add_task(f"Task {i + 1}", phases[i * 4 // tasks]).id
+        m.load_cells([(task, role_ids[i % roles], "A"), (task, role_ids[(i + 3) % roles], "R")])
+        if fill:
+            m.load_cells((task, r, fill) for r in role_ids)
+    m.column(role_ids[0])  # the by-role index, as a checked matrix has it
+    m.set_cell_texts([(m.tasks[0].id, role_ids[7], "maybe")])
+    m.journal.clear()
+    return m
+
+
+def test_select_all_and_a_letter_sets_every_cell_in_one_step_and_undo_restores(
+    qtbot, isolated: Path
+) -> None:
+    """Issue 12: on a million cells this froze the editor and took gigabytes.
+
+    Here on 20,000 cells: the grid hears of one changed rectangle, the memory the
+    edit keeps (its undo included) is less than 1.5 times what the cells cost on
+    their own, the problems panel agrees with a full check, and undo gives back
+    every cell and the unread text the letter replaced.
+    """
+    from rolematrix.core.checker import check
+    from rolematrix.core.findings import summary
+
+    tracemalloc.start()
+    start = tracemalloc.get_traced_memory()[0]
+    alone = bulk_matrix(fill="I")
+    cells_cost = tracemalloc.get_traced_memory()[0] - start
+    del alone
+    tracemalloc.stop()
+
+    m = bulk_matrix()
+    w = MainWindow(session_of(m, title="Bulk"))
+    add_window(qtbot, w)
+    w.show()
+    qtbot.waitUntil(lambda: w._pending_check is None and w.problems.matrix is m)
+    assert w.model is not None
+    before = (sorted(m.cells()), sorted(m.cell_texts()))
+    findings_before = check(m)
+    rectangles: list[tuple[int, int, int, int]] = []
+    w.model.dataChanged.connect(
+        lambda a, b, *_: rectangles.append((a.row(), a.column(), b.row(), b.column()))
+    )
+    counts: list[dict[str, int]] = []
+    w.problems.counts_changed.connect(counts.append)
+    w.grid.setFocus()
+    qtbot.keyClick(w.grid, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+
+    tracemalloc.start()
+    try:
+        start = tracemalloc.get_traced_memory()[0]
+        qtbot.keyClick(w.grid, "i")
+        held = tracemalloc.get_traced_memory()[0] - start
+    finally:
+        tracemalloc.stop()
+
+    assert all(m.get(t.id, r.id) == "I" for t in m.tasks for r in m.roles)
+    assert m.cell_text(m.tasks[0].id, m.roles[7].id) == ""
+    assert rectangles == [(1, 0, w.model.rowCount() - 1, len(m.roles) - 1)]
+    assert w.session.undo_stack.count() == 1
+    assert held < 1.5 * cells_cost
+    qtbot.waitUntil(lambda: bool(counts) and counts[-1] == summary(check(m)))
+    assert w.problems.findings() == check(m)
+
+    undo(w)
+    assert (sorted(m.cells()), sorted(m.cell_texts())) == before
+    qtbot.waitUntil(lambda: counts[-1] == summary(findings_before))
+    assert w.problems.findings() == findings_before
+    redo(w)
+    assert all(m.get(t.id, r.id) == "I" for t in m.tasks for r in m.roles)
+
+
+def test_delete_on_select_all_clears_every_cell_but_folded_tasks(qtbot, isolated: Path) -> None:
+    m = bulk_matrix()
+    w = MainWindow(session_of(m, title="Bulk"))
+    add_window(qtbot, w)
+    w.show()
+    folded = m.phases[1]
+    w.grid.set_collapsed({folded.id})
+    kept = {(t.id, r): c for t in folded.tasks for r, c in m.row(t.id).items()}
+    before = sorted(m.cells())
+    w.grid.setFocus()
+    qtbot.keyClick(w.grid, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(w.grid, Qt.Key.Key_Delete)
+    assert sorted((t, r, c) for (t, r), c in kept.items()) == sorted(m.cells())
+    assert not m.has_cell_texts
+    qtbot.keyClick(w.grid, Qt.Key.Key_Delete)  # nothing left to clear: no empty undo step
+    assert w.session.undo_stack.count() == 1
+    undo(w)
+    assert sorted(m.cells()) == before
+
+
+@pytest.mark.parametrize("gesture", ["paste", "space"])
+def test_paste_or_space_on_select_all_fills_every_cell_in_one_step(
+    qtbot, isolated: Path, gesture: str
+) -> None:
+    m = bulk_matrix()
+    w = MainWindow(session_of(m, title="Bulk"))
+    add_window(qtbot, w)
+    w.show()
+    before = (sorted(m.cells()), sorted(m.cell_texts()))
+    w.grid.setFocus()
+    qtbot.keyClick(w.grid, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    current = m.get(m.tasks[0].id, m.roles[0].id)
+    if gesture == "paste":
+        w.grid.paste("c")
+        expected = "C"
+    else:
+        qtbot.keyClick(w.grid, Qt.Key.Key_Space)
+        cycle = ["", *m.scheme.letters]
+        expected = cycle[(cycle.index(current) + 1) % len(cycle)]
+    assert {m.get(t.id, r.id) for t in m.tasks for r in m.roles} == {expected}
+    assert w.session.undo_stack.count() == 1
+    undo(w)
+    assert (sorted(m.cells()), sorted(m.cell_texts())) == before

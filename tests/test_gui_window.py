@@ -421,6 +421,34 @@ def test_recent_files_are_remembered(qtbot, isolated: Path) -> None:
     assert controller.open_target(str(path)) is w  # already open: the same window
 
 
+def test_a_recent_document_opened_by_a_relative_name_opens_from_another_folder(
+    qtbot, isolated: Path, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = isolated / "plans"
+    folder.mkdir()
+    DocumentStore.create(folder / "sample.rolematrix", Document([sample_matrix()])).close()
+    monkeypatch.chdir(folder)
+    controller = Controller()
+    first = controller.open_target("sample.rolematrix")  # as typed: rolematrix sample.rolematrix
+    assert first is not None
+    first.close()
+    elsewhere = isolated / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+
+    window = add_window(qtbot, MainWindow(session_of(sample_matrix(), title="Other"), controller))
+    window.files.fill_recent()
+    entries = [a for a in window.menus.recent_menu.actions() if "sample" in a.text()]
+    assert len(entries) == 1
+    entries[0].trigger()
+
+    assert dialogs.kinds() == []  # no "Could not open"
+    opened = [w for w in controller.windows if w is not window]
+    assert len(opened) == 1
+    add_window(qtbot, opened[0])
+    assert Path(opened[0].session.origin) == folder / "sample.rolematrix"
+
+
 def test_people_panel_applies_a_staffing_preset_as_one_undo_step(qtbot, isolated: Path) -> None:
     controller = Controller()
     w = controller.new_from_template("sales-pm-account")
@@ -514,3 +542,40 @@ def test_a_document_opened_from_the_finder_opens_in_a_window(
         isinstance(w, StartPage) and w.isVisible() for w in QApplication.topLevelWidgets()
     )
     windows[0].close()
+
+
+def test_the_window_does_not_import_the_application_controller() -> None:
+    """The controller builds windows; a window reaches it only through ``WindowHost``."""
+    import ast
+
+    import rolematrix.gui
+
+    gui = Path(rolematrix.gui.__file__).parent
+    for module in ("main_window.py", "window_menus.py", "window_files.py"):
+        tree = ast.parse((gui / module).read_text(encoding="utf-8"))
+        imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)} | {
+            alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import)
+            for alias in node.names
+        }
+        assert "rolematrix.gui.app" not in imported, module
+
+
+def test_every_action_of_the_table_is_in_a_menu_once(window: MainWindow) -> None:
+    """Each row of the action table is reachable from the menu bar, in exactly one place."""
+    from rolematrix.gui.window_menus import ACTIONS
+
+    def walk(actions) -> list[str]:
+        found = []
+        for action in actions:
+            if action.menu() is not None:
+                found += walk(action.menu().actions())
+            elif action.objectName().startswith("action-"):
+                found.append(action.objectName().removeprefix("action-"))
+        return found
+
+    in_menus = walk(window.menuBar().actions())
+    for spec in ACTIONS:
+        assert in_menus.count(spec.key) == 1, spec.key
+        assert window.actions_by_key[spec.key].objectName() == f"action-{spec.key}"

@@ -421,3 +421,92 @@ def test_history_of_an_unsaved_document_says_to_save_first(
     window.actions_by_key["matrix-history"].trigger()
     assert dialogs.kinds() == ["information"]
     assert "Save it first" in dialogs.shown[0][2]
+
+
+# ------------------------------------------------- File ▸ Save to shared workspace
+def give_address(monkeypatch: pytest.MonkeyPatch, url: str) -> list[str]:
+    """The workspace dialog answers with ``url``; the titles it was shown with."""
+    from rolematrix.gui.workspace_address import WorkspaceAddressDialog
+
+    titles: list[str] = []
+
+    def accept(dialog: WorkspaceAddressDialog) -> int:
+        titles.append(dialog.windowTitle())
+        dialog.address.setText(url)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(WorkspaceAddressDialog, "exec", accept)
+    return titles
+
+
+def answer_clash(monkeypatch: pytest.MonkeyPatch, choice: str) -> list[str]:
+    """The name-clash question is answered by clicking ``choice`` ("Replace" or "Cancel")."""
+    asked: list[str] = []
+
+    def click(box: QMessageBox) -> int:
+        asked.append(box.text())
+        button = next(b for b in box.buttons() if choice in b.text().replace("&", ""))
+        button.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click)
+    return asked
+
+
+def test_save_to_shared_workspace_copies_the_document_there(
+    qtbot: Any, isolated: Path, workspace: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    second = sample_matrix()
+    second.name = "Second"
+    controller = Controller()
+    window = add_window(qtbot, controller.new_from_template(None))
+    window.session.document.matrices[:] = [sample_matrix(), second]
+    window.follow_document()
+    type_code(qtbot, window, "Write code", "Project Manager", "a")
+    titles = give_address(monkeypatch, workspace)
+
+    window.actions_by_key["save-to-workspace"].trigger()
+
+    assert titles == ["Save to shared workspace"]
+    with DocumentStore.open(workspace) as store:
+        assert [m.name for m in store.load().matrices] == ["Launch", "Second"]
+    assert stored(workspace, "Write code", "Project Manager") == "A"
+    assert "Copied" in window.statusBar().currentMessage()
+    assert window.session.origin != workspace and not window.session.shared  # goes on as it was
+    assert controller.recent_files()[0] == workspace
+    opened = controller.open_target(workspace)  # and anyone can open it from there
+    assert opened is not None and opened is not window
+    add_window(qtbot, opened)
+    assert opened.session.shared and codes(opened, "Write code", "Project Manager") == "A"
+
+
+def test_save_to_shared_workspace_replaces_a_matrix_of_the_same_name_only_when_asked(
+    qtbot: Any, isolated: Path, workspace: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    colleagues = sample_matrix()
+    colleagues.name = "Colleagues' matrix"
+    with DocumentStore.create(workspace, Document([sample_matrix(), colleagues])):
+        pass
+    before = stored(workspace, "Write code", "Project Manager")
+    window = add_window(qtbot, MainWindow(DocumentSession(Document([sample_matrix()]))))
+    window.watcher.stop()
+    type_code(qtbot, window, "Write code", "Project Manager", "c")
+    assert codes(window, "Write code", "Project Manager") != before
+    give_address(monkeypatch, workspace)
+
+    asked = answer_clash(monkeypatch, "Cancel")
+    window.actions_by_key["save-to-workspace"].trigger()
+    assert len(asked) == 1 and "Launch" in asked[0]
+    assert stored(workspace, "Write code", "Project Manager") == before  # nothing written
+    assert "Not copied" in window.statusBar().currentMessage()
+
+    asked = answer_clash(monkeypatch, "Replace")
+    window.actions_by_key["save-to-workspace"].trigger()
+    assert len(asked) == 1
+    with DocumentStore.open(workspace) as store:
+        saved = {m.name: m for m in store.load().matrices}
+    assert sorted(saved) == ["Colleagues' matrix", "Launch"]  # the colleagues' other one stays
+    launch = saved["Launch"]
+    task, role = launch.find_task("Write code"), launch.find_role("Project Manager")
+    assert task is not None and role is not None
+    assert launch.get(task.id, role.id) == "C"

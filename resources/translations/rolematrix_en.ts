@@ -433,13 +433,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>“{text}” is not a code of {scheme} (codes: {codes})</source>
         <extracomment>What the status bar says when the editor refused something (see Refusal for the keys).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>A person needs a name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -459,7 +459,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>A matrix named “{text}” already exists in this document.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -469,22 +469,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>The pasted block reaches past the matrix: it needs {count} more tasks and {extra} more roles.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>The clipboard holds {count} cells, too many to paste; import the file instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>{count} pasted values were not codes and their cells were left as they were (“{text}”).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-45"/>
         <source>Edit matrix</source>
         <translation type="unfinished"></translation>
     </message>
@@ -492,7 +492,7 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../rolematrix/gui/conflict_dialog.py" line="+172"/>
+        <location filename="../../rolematrix/gui/conflict_dialog.py" line="+174"/>
         <source>Someone else changed the same things</source>
         <translation type="unfinished"></translation>
     </message>
@@ -530,7 +530,7 @@
 <context>
     <name>ConflictModel</name>
     <message>
-        <location line="-160"/>
+        <location line="-162"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
@@ -656,7 +656,7 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../rolematrix/gui/app.py" line="+210"/>
+        <location filename="../../rolematrix/gui/app.py" line="+223"/>
         <source>Open document</source>
         <extracomment>The desktop entry&apos;s name (resources/linux/): Wayland app id, task-switcher icon.</extracomment>
         <translation type="unfinished"></translation>
@@ -998,13 +998,13 @@
 <context>
     <name>GridView</name>
     <message>
-        <location filename="../../rolematrix/gui/grid_view.py" line="+625"/>
+        <location filename="../../rolematrix/gui/grid_view.py" line="+783"/>
         <source>A phase row holds no codes: move to one of its tasks.</source>
-        <extracomment>From this many roles on, role headers are drawn vertically so columns stay narrow. The letter each key of the standard Persian keyboard (ISIRI 9147, the default &quot;ir&quot; layout) types, by the Latin letter printed on the same key: with the Persian layout on, the key marked R types ق, and a code letter is meant. (Not in the code parser: in a sheet, ق is text, not a code.) The Arabic yeh stands where the Persian one does. The editor of a matrix (the window&apos;s session gives it); every change goes there.</extracomment>
+        <extracomment>From this many roles on, role headers are drawn vertically so columns stay narrow. A selected block of at least this many cells is set as a block (SetBlock), not cell by cell. The letter each key of the standard Persian keyboard (ISIRI 9147, the default &quot;ir&quot; layout) types, by the Latin letter printed on the same key: with the Persian layout on, the key marked R types ق, and a code letter is meant. (Not in the code parser: in a sheet, ق is text, not a code.) The Arabic yeh stands where the Persian one does. Keys that move the cursor; with Ctrl they still move the selection along (see :meth:`GridView.selectionCommand`). A name typed over a header (task id / role id / phase id, the new name); the window turns it into the rename command, which may still refuse it. The editor of a matrix (the window&apos;s session gives it); every change goes there.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+86"/>
         <source>The pasted block reaches past the matrix. Add {tasks} tasks and {roles} roles for it?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1016,6 +1016,15 @@
     <message>
         <location line="-9"/>
         <source>Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HeaderEditor</name>
+    <message>
+        <location filename="../../rolematrix/gui/header_editor.py" line="+59"/>
+        <source>Name</source>
+        <extracomment>The narrowest editor over a role column: rotated role headers are a few pixels wide. The editor closed with ``text`` for ``section`` of the header of ``orientation``. Esc: the editor closed and the name stays as it was.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1211,13 +1220,13 @@
 <context>
     <name>LegendBar</name>
     <message>
-        <location filename="../../rolematrix/gui/main_window.py" line="+116"/>
+        <location filename="../../rolematrix/gui/main_window.py" line="+131"/>
         <source>Legend</source>
         <extracomment>Matrices up to this many cells (tasks x roles) are checked before the window shows. Larger ones are checked once the grid has been painted, or after this long (ms) at the latest.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Type a code letter · Shift+letter adds/removes · Space cycles · Del clears</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1225,7 +1234,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rolematrix/gui/window_files.py" line="+27"/>
+        <location filename="../../rolematrix/gui/window_files.py" line="+32"/>
         <source>RoleMatrix documents (*.rolematrix);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1255,9 +1264,9 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../rolematrix/gui/main_window.py" line="+34"/>
+        <location filename="../../rolematrix/gui/main_window.py" line="+60"/>
         <source>Matrix grid</source>
-        <extracomment>Every action of the window&apos;s menus and toolbar, by a stable key.</extracomment>
+        <extracomment>(row, column) of the current cell; (-1, -1) for none the selected ranges as (top, left, bottom, right) (horizontal, vertical) scroll bar values</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1356,8 +1365,9 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+125"/>
         <source>Checking…</source>
+        <extracomment>Every action of the window&apos;s menus and toolbar, by a stable key.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1371,18 +1381,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>Insert task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+70"/>
+        <location line="+74"/>
         <source>Task name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-73"/>
         <source>New task</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1393,12 +1403,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+50"/>
+        <location line="+54"/>
         <source>Role name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-53"/>
         <source>New role</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1409,17 +1419,17 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+39"/>
+        <location line="+43"/>
         <source>Phase name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-43"/>
         <source>New phase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>Rename task</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1459,7 +1469,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+181"/>
         <source>{title}[*] (read-only) — RoleMatrix</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1590,23 +1600,23 @@
 <context>
     <name>MatrixDialogs</name>
     <message>
-        <location filename="../../rolematrix/gui/matrix_dialogs.py" line="+43"/>
+        <location filename="../../rolematrix/gui/matrix_dialogs.py" line="+44"/>
         <source>Standard: the usual RACI rules; one role may hold A and R</source>
         <extracomment>The rule profiles as the dialog names them.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Strict: exactly one R per task, and the accountable is not the only doer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Lenient: no limits on how many are responsible or consulted, no overload</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Most responsible per task</source>
         <extracomment>Each checker threshold as the dialog names it (the names of RuleConfig&apos;s fields).</extracomment>
         <translation type="unfinished"></translation>
@@ -1617,7 +1627,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>“Everyone involved” only from this many roles</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1652,12 +1662,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The accountable must not be the only one doing the work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>More than one responsible is an error</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1727,7 +1737,7 @@
 <context>
     <name>MatrixPropertiesDialog</name>
     <message>
-        <location filename="../../rolematrix/gui/matrix_dialogs.py" line="+75"/>
+        <location filename="../../rolematrix/gui/matrix_dialogs.py" line="+74"/>
         <source>Matrix properties</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1819,7 +1829,7 @@
 <context>
     <name>PeoplePanel</name>
     <message>
-        <location filename="../../rolematrix/gui/people_panel.py" line="+43"/>
+        <location filename="../../rolematrix/gui/people_panel.py" line="+66"/>
         <source>Staffing presets shipped with the template</source>
         <extracomment>The editor of a matrix (the window&apos;s session gives it); every change goes there.</extracomment>
         <translation type="unfinished"></translation>
@@ -1840,7 +1850,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>People</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1895,7 +1905,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+66"/>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The people match none of the presets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Must not be held by one person: {pairs}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1905,7 +1925,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+73"/>
         <source>Add person</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1924,7 +1944,7 @@
 <context>
     <name>PresentationWindow</name>
     <message>
-        <location filename="../../rolematrix/gui/presentation.py" line="+187"/>
+        <location filename="../../rolematrix/gui/presentation.py" line="+192"/>
         <source>{name} — presentation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1959,7 +1979,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>✔ no problems here</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2054,7 +2074,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>, </source>
         <translation type="unfinished"></translation>
     </message>
@@ -2530,12 +2550,13 @@
 <context>
     <name>WindowFiles</name>
     <message>
-        <location filename="../../rolematrix/gui/window_files.py" line="+13"/>
+        <location filename="../../rolematrix/gui/window_files.py" line="+60"/>
         <source>Open document</source>
+        <extracomment>conflicts with others&apos; work the next save must settle</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2599,23 +2620,50 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <location line="+4"/>
         <source>Could not save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Saved {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+29"/>
+        <source>Copied {matrices} to {workspace}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Matrix already in the workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{workspace} already holds a matrix named {names}.
+
+Replace it with yours? The colleagues&apos; version stays in the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>Not copied: the workspace keeps its matrix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Export handbook</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2660,7 +2708,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+27"/>
         <source>Changed by {who}, {when}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2670,7 +2718,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Workspace unreachable — your work is kept</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2680,7 +2728,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Shared — {count} conflicts to settle when you save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2690,7 +2738,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Select a cell to see its history.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2700,12 +2748,12 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>History of “{matrix}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Changes are recorded when the document is saved. Save it first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2713,37 +2761,40 @@ Overwrite it with your version, or save yours under another name?</source>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../rolematrix/gui/window_menus.py" line="+71"/>
+        <location filename="../../rolematrix/gui/window_menus.py" line="+332"/>
         <source>Menu bar</source>
+        <extracomment>The toolbar, left to right; None is a separator. The menu texts of the panels (View ▸ Panels), the same as in View ▸ Go to. Every action of the window&apos;s menus and toolbar, by a stable key.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-79"/>
+        <source>&amp;File</source>
+        <extracomment>Where the actions sit: (object name, title, entries) with entries an action key, &quot;-&quot; for a separator, or a nested menu; &quot;@recent&quot;, &quot;@panels&quot; and &quot;@language&quot; are filled by the window&apos;s state (recent documents, its docks, the languages).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-182"/>
+        <source>&amp;New from template…</source>
+        <extracomment>when the action can be used; None: always (checked again by ``update_enabled``) a shortcut the grid handles itself, only shown in the menu&apos;s shortcut column</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;New from template…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
         <source>Start a new document from a built-in template or a blank matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>&amp;Open…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Open a RoleMatrix document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Open shared &amp;workspace…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2753,42 +2804,42 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Re&amp;fresh from workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Bring in what others saved in the shared workspace, keeping your edits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+172"/>
         <source>Open &amp;recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-170"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Save the document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Save &amp;as…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Save the document under another name or in another place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>&amp;Import…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2798,17 +2849,17 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>&amp;Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Write the matrix as an Excel workbook, a PDF, a CSV or a JSON file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>Export &amp;handbook PDF…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2818,56 +2869,66 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Close this window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Close every window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+151"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+295"/>
+        <location line="-149"/>
+        <location line="+288"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-292"/>
-        <location line="+294"/>
+        <location line="-308"/>
+        <source>Save to shared wor&amp;kspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the matrices of this document into a shared workspace on a database server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+288"/>
         <source>Take back the last change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-288"/>
-        <location line="+292"/>
+        <location line="-286"/>
+        <location line="+290"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-289"/>
-        <location line="+291"/>
+        <location line="-288"/>
+        <location line="+290"/>
         <source>Make the change taken back again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-273"/>
+        <location line="-286"/>
         <source>Cu&amp;t</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2877,7 +2938,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>&amp;Copy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2887,7 +2948,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>&amp;Paste</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2897,77 +2958,77 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>C&amp;lear cells</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Remove the codes of the selected cells</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Select &amp;all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Select every cell of the grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Insert &amp;task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Add a task below the current one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Insert r&amp;ole</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Add a role after the current column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Insert p&amp;hase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Add a phase (a group of tasks) after the current one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Re&amp;name task…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Rename the current task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Rena&amp;me role…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Rename the current role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Renam&amp;e phase…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2977,67 +3038,67 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Move task &amp;up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Move the current task one row up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Move task do&amp;wn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Move the current task one row down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Move role &amp;left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Move the current role one column to the left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
         <source>Move the current role one column to the right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-2"/>
         <source>Move role &amp;right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
         <source>&amp;Delete task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Delete the selected tasks with their cells</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>Delete r&amp;ole</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Delete the selected roles with their cells</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Delete &amp;phase</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3047,52 +3108,52 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;Find tasks…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Show only the tasks whose name or description contains a text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+86"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-83"/>
         <source>Zoom &amp;in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Make the grid larger</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Zoom &amp;out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Make the grid smaller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>&amp;Reset zoom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Show the grid at its normal size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>&amp;Collapse all phases</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3102,7 +3163,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>E&amp;xpand all phases</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3112,32 +3173,32 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+72"/>
         <source>&amp;Panels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+144"/>
         <source>Show or hide the {panel} panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-143"/>
         <source>&amp;Go to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-54"/>
         <source>Cell &amp;history…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Who changed the current cell, when, from what to what</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>&amp;Matrix history…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3147,37 +3208,37 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+55"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-54"/>
         <source>&amp;Present</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Show the matrix full screen for a workshop, one task at a time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+55"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-52"/>
         <source>&amp;Getting started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>What RACI is, how to edit the matrix, and what the checks look for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;About RoleMatrix</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3187,7 +3248,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>About &amp;Qt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3202,7 +3263,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+162"/>
         <source>&amp;Undo {change}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3212,87 +3273,87 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-205"/>
         <source>&amp;Grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>P&amp;roblems</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>R&amp;ole</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;What the role does</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;People</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-9"/>
         <source>Put the keyboard focus on the grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Put the keyboard focus on the problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Put the keyboard focus on the task panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Put the keyboard focus on the role panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Put the keyboard focus on what the role does</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Put the keyboard focus on the people panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+1"/>
         <source>&amp;Next panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Move the keyboard focus to the next panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Pre&amp;vious panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Move the keyboard focus to the previous panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+209"/>
         <source>&amp;System language</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3307,7 +3368,7 @@ Overwrite it with your version, or save yours under another name?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <location line="+2"/>
         <source>Main toolbar</source>
         <translation type="unfinished"></translation>
@@ -3316,7 +3377,12 @@ Overwrite it with your version, or save yours under another name?</source>
 <context>
     <name>WorkspaceAddressDialog</name>
     <message>
-        <location filename="../../rolematrix/gui/workspace_address.py" line="+22"/>
+        <location filename="../../rolematrix/gui/workspace_address.py" line="+26"/>
+        <source>Save to shared workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Open shared workspace</source>
         <translation type="unfinished"></translation>
     </message>

@@ -26,6 +26,8 @@ from rolematrix.core.rules.template_rules import (
 
 Scope = tuple[str, int] | tuple[str]
 _STRUCTURE: Scope = ("structure",)
+#: A cell edit touching more than this share of the tasks and roles re-checks everything.
+FULL_CHECK_SHARE = 0.5
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
@@ -84,7 +86,9 @@ class IncrementalChecker:
     Subscribes to the matrix; after a cell edit it re-checks only the touched
     tasks, roles and the people holding those roles. Any structural change
     (tasks, roles, people, settings) re-checks everything -- those are rare and a
-    full check of a million cells stays under a tenth of a second.
+    full check of a million cells stays under a tenth of a second. So does an edit
+    touching most of the matrix (select all + a letter): one full check is then
+    cheaper than re-checking task by task what amounts to every task.
     ``changed`` callbacks run after every update.
     """
 
@@ -145,8 +149,14 @@ class IncrementalChecker:
     def _cells_changed(self, event: MatrixEvent) -> None:
         m = self.matrix
         check = self._pass
-        tasks = {t for t, _ in event.keys}
-        roles = {r for _, r in event.keys}
+        if event.is_block:
+            tasks, roles = set(event.tasks), set(event.roles)
+        else:
+            tasks = {t for t, _ in event.keys}
+            roles = {r for _, r in event.keys}
+        if len(tasks) + len(roles) > FULL_CHECK_SHARE * (len(m.tasks) + len(m.roles)):
+            self._full()
+            return
         for task_id in tasks:
             self._scopes[("task", task_id)] = check.task(task_id)
         for role_id in roles:

@@ -17,13 +17,14 @@ is the only editing API its widgets call).
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from rolematrix.core.codes import NOT_INVOLVED, parse_codes
 from rolematrix.core.edits import (
     AddMatrixEdit,
+    BlockEdit,
     CellChange,
     CellsEdit,
     CompoundEdit,
@@ -85,6 +86,21 @@ class Refusal:
     count: int = 0
     extra: int = 0
     scheme: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """Every cell of ``tasks`` x ``roles``: a selection too big to list cell by cell (select all
+    on the 5,000 x 200 matrix is a million cells; a list of pairs alone costs 100 MB)."""
+
+    tasks: Sequence[int]
+    roles: Sequence[int]
+
+    def cells(self) -> list[CellKey]:
+        return [(t, r) for t in self.tasks for r in self.roles]
+
+
+Cells = Sequence[CellKey] | Block  # what an edit of cells applies to
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,15 +219,23 @@ class Editor:
         return Refusal("not-a-code", text=stripped, scheme=self.matrix.scheme.id)
 
     # ------------------------------------------------------------------ cells
-    def set_text(self, cells: Sequence[CellKey], text: str) -> EditResult:
-        """Text typed into the cell editor (or one value pasted over a selection)."""
+    def set_text(self, cells: Cells, text: str) -> EditResult:
+        """Text typed into the cell editor."""
         codes = self.read_codes(text)
         if isinstance(codes, Refusal):
             return EditResult(refusals=(codes,))
         key = "set-codes" if codes else "clear-cells"
-        return self.set_codes([(t, r, codes) for t, r in cells], EditLabel(key, codes))
+        return self._assign(cells, codes, EditLabel(key, self.matrix.scheme.display(codes)))
 
-    def type_code(self, cells: Sequence[CellKey], text: str, *, toggle: bool = False) -> EditResult:
+    def _assign(self, cells: Cells, codes: str, label: EditLabel) -> EditResult:
+        """One value on every cell: a block at once, a list cell by cell."""
+        if isinstance(cells, Block):
+            if not cells.tasks or not cells.roles:
+                return EditResult()
+            return self._do(BlockEdit(self.matrix, cells.tasks, cells.roles, codes, label))
+        return self.set_codes([(t, r, codes) for t, r in cells], label)
+
+    def type_code(self, cells: Cells, text: str, *, toggle: bool = False) -> EditResult:
         """A key typed on the grid: its code on every cell, or toggled in each (Shift)."""
         codes = self.read_codes(text)
         if isinstance(codes, Refusal) or not codes:
@@ -221,31 +245,38 @@ class Editor:
         scheme = matrix.scheme
         if toggle and not scheme.is_check:
             changes = []
-            for task_id, role_id in cells:
+            for task_id, role_id in cells.cells() if isinstance(cells, Block) else cells:
                 present = set(matrix.get(task_id, role_id))
                 present.symmetric_difference_update(codes)
                 changes.append((task_id, role_id, scheme.canonical(present)))
             return self.set_codes(changes, EditLabel("toggle-code", scheme.display(codes)))
-        return self.set_codes(
-            [(t, r, codes) for t, r in cells], EditLabel("set-codes", scheme.display(codes))
-        )
+        return self._assign(cells, codes, EditLabel("set-codes", scheme.display(codes)))
 
-    def cycle(self, cells: Sequence[CellKey], current: CellKey) -> EditResult:
+    def cycle(self, cells: Cells, current: CellKey) -> EditResult:
         """Space: the current cell's next code in scheme order (empty, R, A, C, I, empty...)."""
         matrix = self.matrix
         now = matrix.get(*current)
         cycle = ["", *matrix.scheme.letters]
         following = cycle[(cycle.index(now) + 1) % len(cycle)] if now in cycle else cycle[1]
-        return self.set_codes([(t, r, following) for t, r in cells], EditLabel("cycle-code"))
+        return self._assign(cells, following, EditLabel("cycle-code"))
 
-    def clear(self, cells: Iterable[CellKey], *, cut: bool = False) -> EditResult:
+    def clear(self, cells: Cells, *, cut: bool = False) -> EditResult:
         """Delete: the cells' codes, and any unread text they hold."""
         matrix = self.matrix
+        label = EditLabel("cut" if cut else "clear-cells")
+        if isinstance(cells, Block):
+            held = set(cells.roles)
+            if not any(
+                matrix.row(t).keys() & held or matrix.row_texts(t).keys() & held
+                for t in cells.tasks
+            ):
+                return EditResult()  # nothing to clear, nothing to undo
+            return self._assign(cells, "", label)
         texts = matrix.has_cell_texts
         changes = [
             (t, r, "") for t, r in cells if matrix.get(t, r) or (texts and matrix.cell_text(t, r))
         ]
-        return self.set_codes(changes, EditLabel("cut" if cut else "clear-cells"))
+        return self.set_codes(changes, label)
 
     def set_codes(self, changes: Sequence[CellChange], label: EditLabel) -> EditResult:
         """Codes already read (by :meth:`read_codes`, or the model's own); unchanged cells skipped."""
@@ -266,7 +297,7 @@ class Editor:
         self,
         text: str,
         *,
-        selection: Sequence[CellKey],
+        selection: Cells,
         tasks: Sequence[int],
         roles: Sequence[int],
         grow: bool = False,
@@ -288,8 +319,11 @@ class Editor:
         size = sum(len(row) for row in block)
         if size > MAX_PASTE_CELLS:
             return EditResult(refusals=(Refusal("paste-too-large", count=size),))
-        if len(block) == 1 and len(block[0]) == 1:
-            return self.set_text(selection, block[0][0])
+        if len(block) == 1 and len(block[0]) == 1:  # one value fills the selection
+            codes = self.read_codes(block[0][0])
+            if isinstance(codes, Refusal):
+                return EditResult(refusals=(codes,))
+            return self._assign(selection, codes, EditLabel("paste"))
         if self._is_table(block):
             return self._paste_table(block, tasks)
         width = max(len(row) for row in block)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rolematrix.core.model import (
+    BlockUndo,
     Document,
     Matrix,
     Person,
@@ -33,6 +34,7 @@ from rolematrix.core.model import (
 MERGE_WINDOW_S = 2.0
 
 CellChange = tuple[int, int, str]  # (task id, role id, codes)
+_OWN_STEPS = frozenset({"paste", "cut", "fill"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +126,8 @@ class CellsEdit(Edit):
 
     @property
     def merge_key(self) -> Hashable | None:
-        if len(self.changes) != 1:
+        """Typing in one cell merges; a paste or a cut is a step of its own, even of one cell."""
+        if len(self.changes) != 1 or self.label.key in _OWN_STEPS:
             return None
         task_id, role_id, _codes = self.changes[0]
         return ("cell", id(self.matrix), task_id, role_id)
@@ -150,6 +153,43 @@ class CellsEdit(Edit):
     def renumber(self, ids: Mapping[int, int]) -> None:
         self.changes = [(_id(ids, t), _id(ids, r), c) for t, r, c in self.changes]
         self.old_texts = [(_id(ids, t), _id(ids, r), x) for t, r, x in self.old_texts]
+
+
+class BlockEdit(Edit):
+    """Every cell of tasks x roles set to one value (select all + a letter, Delete).
+
+    The undo is the matrix's compact :class:`BlockUndo` (the old rows), never a
+    tuple per cell: a million cells set at once cost about what the cells do.
+    """
+
+    def __init__(
+        self,
+        matrix: Matrix,
+        tasks: Sequence[int],
+        roles: Sequence[int],
+        codes: str,
+        label: EditLabel,
+    ) -> None:
+        self.matrix = matrix
+        self.label = label
+        self.tasks = list(tasks)
+        self.roles = list(roles)
+        self.codes = matrix.scheme.canonical(codes)
+        self._undo: BlockUndo | None = None
+
+    def apply(self) -> None:
+        self._undo = self.matrix.set_block(self.tasks, self.roles, self.codes)
+
+    def revert(self) -> None:
+        if self._undo is not None:
+            self.matrix.restore_block(self._undo)
+            self._undo = None
+
+    def renumber(self, ids: Mapping[int, int]) -> None:
+        self.tasks = [_id(ids, t) for t in self.tasks]
+        self.roles = [_id(ids, r) for r in self.roles]
+        if self._undo is not None:
+            self._undo = self._undo.renumbered(ids)
 
 
 # ------------------------------------------------------------------- tasks

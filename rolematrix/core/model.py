@@ -128,7 +128,10 @@ class MatrixEvent:
     phase-remove, phase-move, phase-update, role-insert, role-remove, role-move,
     role-update, people, conflicts, settings, suppressions, presets, matrix-update.
     Row/column positions (``row``, ``to_row``, ``column``, ``to_column``) are flat
-    task and role indexes; ``keys`` lists the cells of a "cells" event.
+    task and role indexes; ``keys`` lists the cells of a "cells" event. A "cells"
+    event of a whole block (:meth:`Matrix.set_block`) names ``tasks`` and ``roles``
+    instead: any cell of tasks x roles may have changed. A million keys would cost
+    more than the change itself; :meth:`cell_keys` gives both kinds alike.
     """
 
     kind: str
@@ -141,6 +144,22 @@ class MatrixEvent:
     column: int | None = None
     to_column: int | None = None
     keys: tuple[CellKey, ...] = ()
+    tasks: tuple[int, ...] = ()
+    roles: tuple[int, ...] = ()
+
+    @property
+    def is_block(self) -> bool:
+        return bool(self.tasks)
+
+    def cell_keys(self) -> Iterator[CellKey]:
+        """Every cell the event names: its keys, or each cell of its block."""
+        yield from self.keys
+        for task_id in self.tasks:
+            for role_id in self.roles:
+                yield task_id, role_id
+
+    def touches_role(self, role_id: int) -> bool:
+        return role_id in self.roles if self.tasks else any(r == role_id for _, r in self.keys)
 
 
 Listener = Callable[[MatrixEvent], None]
@@ -174,22 +193,97 @@ class RemovedPhase:
     tasks: tuple[RemovedTask, ...]
 
 
-class ChangeJournal:
-    """What changed since the matrix was last saved, so saving can write only that."""
+@dataclass(frozen=True, slots=True)
+class BlockUndo:
+    """What :meth:`Matrix.set_block` replaced, kept compactly for its undo.
 
-    __slots__ = ("cells", "structure")
+    A block set on the whole large matrix replaces a million cells; one
+    (task, role, codes) tuple each would cost more memory than the matrix. The
+    old cells are kept as the rows they were (task id -> role id -> codes, only
+    the filled cells of the block), most of them the very dicts the matrix held.
+    """
+
+    tasks: tuple[int, ...]
+    roles: tuple[int, ...]
+    rows: dict[int, dict[int, str]]  # task id -> the block's filled cells as they were
+    texts: dict[int, dict[int, str]] = field(default_factory=dict)  # unread cell texts
+
+    def renumbered(self, ids: Mapping[int, int]) -> BlockUndo:
+        """The same undo on the ids a shared workspace gave my new tasks and roles."""
+
+        def one(value: int) -> int:
+            return ids.get(value, value)
+
+        def rows(data: dict[int, dict[int, str]]) -> dict[int, dict[int, str]]:
+            return {one(t): {one(r): c for r, c in row.items()} for t, row in data.items()}
+
+        return BlockUndo(
+            tuple(map(one, self.tasks)),
+            tuple(map(one, self.roles)),
+            rows(self.rows),
+            rows(self.texts),
+        )
+
+
+class ChangeJournal:
+    """What changed since the matrix was last saved, so saving can write only that.
+
+    Cells set as a block (a whole matrix at once) are kept as the block, tasks by
+    roles, not as a million keys: :meth:`cell_keys` walks them for the store, and
+    :attr:`cells` spells them out only for the few readers that need a set.
+    """
+
+    __slots__ = ("_cells", "blocks", "structure")
 
     def __init__(self) -> None:
-        self.cells: set[CellKey] = set()
+        self._cells: set[CellKey] = set()
+        self.blocks: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
         self.structure = False
 
+    @property
+    def cells(self) -> set[CellKey]:
+        """Every journaled cell as a set of keys (blocks are spelled out, once)."""
+        if self.blocks:
+            blocks, self.blocks = self.blocks, []
+            for tasks, roles in blocks:
+                self._cells.update((t, r) for t in tasks for r in roles)
+        return self._cells
+
+    @property
+    def keyed_cells(self) -> set[CellKey]:
+        """The cells journaled one by one, without the blocks (see :attr:`blocks`)."""
+        return self._cells
+
+    def add_block(self, tasks: tuple[int, ...], roles: tuple[int, ...]) -> None:
+        if tasks and roles:
+            self.blocks.append((tasks, roles))
+
+    def cell_keys(self) -> set[CellKey] | Iterator[CellKey]:
+        """The journaled cells without spelling out blocks into the journal (may repeat)."""
+        if not self.blocks:
+            return self._cells
+        return self._walk()
+
+    def _walk(self) -> Iterator[CellKey]:
+        yield from self._cells
+        for tasks, roles in self.blocks:
+            for task_id in tasks:
+                for role_id in roles:
+                    yield task_id, role_id
+
+    @property
+    def count(self) -> int:
+        """How many cells are journaled (blocks counted in full, overlaps twice)."""
+        return len(self._cells) + sum(len(t) * len(r) for t, r in self.blocks)
+
     def clear(self) -> None:
-        self.cells.clear()
+        self._cells.clear()
+        self.blocks.clear()
         self.structure = False
 
     @property
     def empty(self) -> bool:
-        return not self.cells and not self.structure
+        return not self._cells and not self.blocks and not self.structure
 
 
 class Matrix:
@@ -384,14 +478,15 @@ class Matrix:
         return sum(len(row) for row in self._rows.values())
 
     def _store(self, task_id: int, role_id: int, codes: str) -> str:
+        cols = self._cols  # built (after a bulk load) before the row changes, so it agrees
         row = self._rows.setdefault(task_id, {})
         old = row.get(role_id, "")
         if codes:
             row[role_id] = codes
-            self._cols.setdefault(role_id, {})[task_id] = codes
+            cols.setdefault(role_id, {})[task_id] = codes
         elif old:
             del row[role_id]
-            del self._cols[role_id][task_id]
+            del cols[role_id][task_id]
         return old
 
     def set_cell(self, task_id: int, role_id: int, codes: str | Iterable[str]) -> str:
@@ -415,6 +510,146 @@ class Matrix:
             self.journal.cells.update(keys)
             self._emit(MatrixEvent("cells", "after", keys=tuple(keys)))
         return olds
+
+    def set_block(
+        self, task_ids: Iterable[int], role_ids: Iterable[int], codes: str | Iterable[str]
+    ) -> BlockUndo:
+        """Set every cell of tasks x roles to ``codes`` and clear their unread texts; one event.
+
+        The fast way for select all + a letter on a million cells: rows and
+        columns are filled a dict at a time, the journal and the event name the
+        block instead of each cell, and the undo keeps the old rows, not a tuple
+        per cell. :meth:`restore_block` puts back exactly what was there.
+        """
+        tasks = tuple(dict.fromkeys(task_ids))
+        roles = tuple(dict.fromkeys(role_ids))
+        for task_id in tasks:
+            if task_id not in self._task_by_id:
+                raise KeyError(task_id)
+        for role_id in roles:
+            if role_id not in self._role_by_id:
+                raise KeyError(role_id)
+        value = self._scheme.canonical(codes)
+        if not tasks or not roles:
+            return BlockUndo(tasks, roles, {})
+        role_set = set(roles)
+        every_role = len(role_set) == len(self._role_by_id)
+        fresh = dict.fromkeys(roles, value)
+        rows = self._rows
+        old_rows: dict[int, dict[int, str]] = {}
+        for task_id in tasks:
+            row = rows.get(task_id)
+            if every_role:
+                # the whole row goes: keep the very dict for the undo
+                if row:
+                    old_rows[task_id] = row
+                if value:
+                    rows[task_id] = fresh.copy()
+                else:
+                    rows.pop(task_id, None)
+                continue
+            if row:
+                old = {r: row[r] for r in row.keys() & role_set}
+                if old:
+                    old_rows[task_id] = old
+                    if not value:
+                        for role_id in old:
+                            del row[role_id]
+                if value:
+                    row.update(fresh)
+            elif value:
+                rows[task_id] = fresh.copy()
+        cols = self._cols_index
+        if cols is not None:
+            column_fresh = dict.fromkeys(tasks, value)
+            every_task = len(tasks) == len(self._task_by_id)
+            for role_id in roles:
+                column = cols.get(role_id)
+                if value:
+                    if column is None or every_task:
+                        # a new dict, sized once: growing the old one by update would
+                        # leave it with twice the table a dict of that size needs
+                        cols[role_id] = column_fresh.copy()
+                    else:
+                        column.update(column_fresh)
+                elif column:
+                    for task_id in tasks:
+                        column.pop(task_id, None)
+        old_texts = self._take_texts(tasks, role_set)
+        self.journal.add_block(tasks, roles)
+        if old_texts:
+            self.journal.structure = True  # texts are saved with the structure
+        self._emit(MatrixEvent("cells", "after", tasks=tasks, roles=roles))
+        return BlockUndo(tasks, roles, old_rows, old_texts)
+
+    def _take_texts(self, tasks: tuple[int, ...], roles: set[int]) -> dict[int, dict[int, str]]:
+        """Remove and return the unread texts of the block's cells."""
+        taken: dict[int, dict[int, str]] = {}
+        if not self._texts:
+            return taken
+        for task_id in tasks:
+            row = self._texts.get(task_id)
+            if not row:
+                continue
+            old = {r: row[r] for r in row.keys() & roles}
+            if old:
+                taken[task_id] = old
+                for role_id in old:
+                    del row[role_id]
+                if not row:
+                    del self._texts[task_id]
+        return taken
+
+    def restore_block(self, undo: BlockUndo) -> None:
+        """Undo :meth:`set_block`: the block's cells and texts become what they were."""
+        tasks, roles = undo.tasks, undo.roles
+        if not tasks or not roles:
+            return
+        role_set = set(roles)
+        every_role = len(role_set) == len(self._role_by_id)
+        rows = self._rows
+        for task_id in tasks:
+            old = undo.rows.get(task_id)
+            if every_role:
+                if old:
+                    rows[task_id] = dict(old)
+                else:
+                    rows.pop(task_id, None)
+                continue
+            row = rows.get(task_id)
+            if row:
+                for role_id in row.keys() & role_set:
+                    del row[role_id]
+            if old:
+                if row is None:
+                    rows[task_id] = dict(old)
+                else:
+                    row.update(old)
+        cols = self._cols_index
+        if cols is not None:
+            every_task = len(tasks) == len(self._task_by_id)
+            for role_id in roles:
+                column = cols.get(role_id)
+                if column is None:
+                    continue
+                if every_task:
+                    column.clear()
+                else:
+                    for task_id in tasks:
+                        column.pop(task_id, None)
+            for task_id, old in undo.rows.items():
+                for role_id, codes in old.items():
+                    column = cols.get(role_id)
+                    if column is None:
+                        column = cols[role_id] = {}
+                    column[task_id] = codes
+        self._take_texts(tasks, role_set)
+        for task_id, texts in undo.texts.items():
+            self._texts.setdefault(task_id, {}).update(texts)
+        self.journal.add_block(tasks, roles)
+        if undo.texts:
+            self.journal.structure = True
+        self._emit(MatrixEvent("cells", "after", tasks=tasks, roles=roles))
 
     def load_cells(self, cells: Iterable[tuple[int, int, str]]) -> None:
         """Bulk fill, trusted input (from the store): no events, no journal, no canonicalising."""

@@ -14,10 +14,11 @@ import argparse
 import sys
 import time
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import NoReturn
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFileOpenEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
@@ -49,6 +50,17 @@ def _same_target(a: str, b: str) -> bool:
         return a == b
 
 
+def _remembered(target: str) -> str:
+    """A database URL without its password; a file by its absolute, resolved path."""
+    if not target or "://" in target:
+        return without_password(target)
+    path = Path(target).expanduser()
+    try:
+        return str(path.resolve())
+    except OSError:
+        return str(path.absolute())
+
+
 class Controller(QObject):
     """Opens documents into windows; one per document."""
 
@@ -73,12 +85,17 @@ class Controller(QObject):
     def recent_files(self) -> list[str]:
         value = settings().value("recentFiles", [])
         if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in (value or [])]
+            return [value]
+        return [str(v) for v in value] if isinstance(value, list | tuple) else []
 
     def add_recent(self, target: str) -> None:
-        """Remember ``target`` for File ▸ Open recent -- never with a database password."""
-        target = without_password(target)
+        """Remember ``target`` for File ▸ Open recent -- never with a database password.
+
+        A file is remembered by its absolute, resolved path: the name as typed
+        (``rolematrix sample.rolematrix``) would name another file, or none,
+        once the app runs from another folder.
+        """
+        target = _remembered(target)
         if not target:
             return
         recent = [t for t in self.recent_files() if t != target]
@@ -94,7 +111,7 @@ class Controller(QObject):
             window.restoreState(state)
         zoom = store.value("window/zoom", 0)
         try:
-            steps = int(zoom)  # type: ignore[arg-type]
+            steps = int(zoom)  # type: ignore[call-overload]
         except (TypeError, ValueError):
             steps = 0
         if steps:
@@ -175,27 +192,23 @@ class Controller(QObject):
             page.restoreGeometry(geometry)
 
     def _rebuild(self, old: MainWindow) -> MainWindow:
-        geometry, state, zoom = old.saveGeometry(), old.saveState(), old.grid.zoom_steps
-        matrix = old.matrix
-        task = old.grid.current_task()
-        column = old.grid.currentIndex().column()
-        role = old.model.role_at(column) if old.model is not None else None
+        """A new window around ``old``'s session, showing exactly what ``old`` showed."""
+        geometry, state = old.saveGeometry(), old.saveState()
+        view = old.view_state()
         maximised = old.isMaximized()
         old.hand_over()
         old.deleteLater()
         window = MainWindow(old.session, self)
         window.restoreGeometry(geometry)
         window.restoreState(state)
-        if zoom:
-            window.grid.zoom(zoom)
-        if matrix is not None and matrix is not window.matrix:
-            window.show_matrix(matrix)
-        if task is not None or role is not None:
-            window.grid.select_cell(task.id if task else None, role.id if role else None)
+        window.restore_view(view)
         if maximised:
             window.showMaximized()
         else:
             window.show()
+        # the scroll ranges exist once the grid has its size and has laid out its rows
+        window.restore_scroll(view)
+        QTimer.singleShot(0, window, partial(window.restore_scroll, view))
         return window
 
     def show_gallery(self, parent: QWidget | None = None) -> MainWindow | None:

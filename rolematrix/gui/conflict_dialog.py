@@ -122,8 +122,10 @@ class ConflictModel(RecordTableModel):
         return labels.get(conflict.kind, conflict.text)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():  # the table itself: nothing to select or enable
+            return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.isValid() and index.column() == KEEP and self.choices[index.row()] is not None:
+        if index.column() == KEEP and self.choices[index.row()] is not None:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 

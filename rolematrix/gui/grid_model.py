@@ -426,8 +426,8 @@ class MatrixGridModel(QAbstractTableModel):
         elif kind == "task-move":
             self._task_moved(event, before)
         elif kind == "task-update" and not before:
-            row = self._row_of_task.get(event.task_id or 0)
-            if row is not None:
+            row = self._row_of_task.get(event.task_id or 0, -1)
+            if row >= 0:
                 self.headerDataChanged.emit(Qt.Orientation.Vertical, row, row)
                 if self.columnCount():
                     self.dataChanged.emit(
@@ -494,11 +494,26 @@ class MatrixGridModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
 
     def _cells_changed(self, event: MatrixEvent) -> None:
+        """One ``dataChanged`` for the rectangle around the changed cells, however many."""
         if self._changed_by_others and event.stage == "after":
-            for key in event.keys:
-                self._changed_by_others.pop(key, None)  # edited since: mine now
+            if event.is_block:
+                tasks, roles = set(event.tasks), set(event.roles)
+                for key in [k for k in self._changed_by_others if k[0] in tasks and k[1] in roles]:
+                    del self._changed_by_others[key]  # edited since: mine now
+            else:
+                for key in event.keys:
+                    self._changed_by_others.pop(key, None)
         rows = self._row_of_task
         role_column = self._matrix.role_column
+        if event.is_block:
+            task_rows = [row for t in event.tasks if (row := rows.get(t)) is not None]
+            columns = [role_column(r) for r in event.roles if self._matrix.has_role(r)]
+            if task_rows and columns:
+                self.dataChanged.emit(
+                    self.index(min(task_rows), min(columns)),
+                    self.index(max(task_rows), max(columns)),
+                )
+            return
         top = left = 1 << 30
         bottom = right = -1
         for task_id, role_id in event.keys:

@@ -17,11 +17,14 @@ from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
+    QPersistentModelIndex,
     QPoint,
     QRect,
     QSize,
     Qt,
     Signal,
+    SignalInstance,
 )
 from PySide6.QtGui import (
     QColor,
@@ -47,14 +50,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rolematrix.core.editor import Editor, EditResult
+from rolematrix.core.editor import Block, Cells, Editor, EditResult
 from rolematrix.core.model import Matrix, Phase, Role, Task
 from rolematrix.gui import i18n
 from rolematrix.gui.grid_model import CHANGED_BY_OTHERS_ROLE, KIND_ROLE, MatrixGridModel
+from rolematrix.gui.header_editor import HeaderEditor, HeaderExit
 from rolematrix.gui.undo import refusal_text
 
 #: From this many roles on, role headers are drawn vertically so columns stay narrow.
 ROTATE_FROM_ROLES = 9
+#: A selected block of at least this many cells is set as a block (SetBlock), not cell by cell.
+BLOCK_CELLS = 1_000
 MAX_TASK_HEADER_WIDTH = 360
 
 
@@ -68,6 +74,22 @@ PERSIAN_KEYS = dict(
         "qwertyuiopasdfghjklzxcvbnmd".upper(),
         strict=True,
     )
+)
+
+
+#: Keys that move the cursor; with Ctrl they still move the selection along (see
+#: :meth:`GridView.selectionCommand`).
+_MOVE_KEYS = frozenset(
+    {
+        Qt.Key.Key_Home,
+        Qt.Key.Key_End,
+        Qt.Key.Key_Up,
+        Qt.Key.Key_Down,
+        Qt.Key.Key_Left,
+        Qt.Key.Key_Right,
+        Qt.Key.Key_PageUp,
+        Qt.Key.Key_PageDown,
+    }
 )
 
 
@@ -139,7 +161,12 @@ class CellDelegate(QStyledItemDelegate):
 
     FLAG = QColor("#1a1a1a")
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         if selected and index.data(KIND_ROLE) == "task":
             # a task's cell: keep the code's colour (the selection fill would make an A look
@@ -184,7 +211,11 @@ class GridView(QTableView):
     """Keyboard editing, fill, copy/paste, drag to reorder, collapse of phases, zoom, filter."""
 
     message = Signal(str)  # a short status-bar note ("Q is not a code of RACI")
-    rename_requested = Signal(str, int)  # "task" / "phase" / "role", id
+    #: A name typed over a header (task id / role id / phase id, the new name); the window
+    #: turns it into the rename command, which may still refuse it.
+    taskRenamed = Signal(int, str)
+    roleRenamed = Signal(int, str)
+    phaseRenamed = Signal(int, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -219,6 +250,13 @@ class GridView(QTableView):
         vertical.sectionClicked.connect(self._row_header_clicked)
         vertical.sectionDoubleClicked.connect(self._row_header_double_clicked)
         horizontal.sectionDoubleClicked.connect(self._column_header_double_clicked)
+        self.header_editor = HeaderEditor(self)
+        self.header_editor.committed.connect(self._header_name_committed)
+        self.header_editor.cancelled.connect(self._header_name_cancelled)
+        for header in (vertical, horizontal):
+            # a click on a header gives it the keyboard: typing there is typing a name
+            header.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+            header.installEventFilter(self)
         self._apply_zoom()
 
     # ------------------------------------------------------------- set-up
@@ -258,6 +296,7 @@ class GridView(QTableView):
                 signal.disconnect(self._structure_changed)
             old.headerDataChanged.disconnect(self._fit_role_columns)
             old.editRefused.disconnect(self.message)
+        self.header_editor.close_quietly()
         super().setModel(model)
         self.collapsed = set()
         if model is None:
@@ -291,6 +330,8 @@ class GridView(QTableView):
         ]
 
     def _structure_changed(self, *args: object) -> None:
+        # rows or columns moved under an open name editor: its section means something else now
+        self.header_editor.close_quietly()
         model = self.grid_model()
         self.clearSpans()
         columns = model.columnCount()
@@ -446,6 +487,28 @@ class GridView(QTableView):
                 cells.append((task.id, roles[index.column()].id))
         return cells
 
+    def selected_block(self) -> tuple[list[int], list[int]] | None:
+        """(task ids, role ids) when the selection is one block of at least BLOCK_CELLS cells.
+
+        Select all is one block (phase header rows split it into ranges of the
+        same columns); setting it goes through :class:`SetBlock`, without a
+        million (task, role) pairs.
+        """
+        rects = list(self._selection_rects())
+        if not rects or len({(left, right) for _, _, left, right in rects}) != 1:
+            return None
+        model = self.grid_model()
+        left, right = rects[0][2], rects[0][3]
+        task_rows = sorted({row for top, bottom, _, _ in rects for row in range(top, bottom + 1)})
+        tasks = [
+            task.id
+            for row in task_rows
+            if (task := model.task_at(row)) is not None and not self.isRowHidden(row)
+        ]
+        if len(tasks) * (right - left + 1) < BLOCK_CELLS:
+            return None
+        return tasks, [role.id for role in model.matrix.roles[left : right + 1]]
+
     def setSelection(self, rect: QRect, command: QItemSelectionModel.SelectionFlag) -> None:
         """Select the cells between two points, ignoring phase rows' spans.
 
@@ -475,7 +538,7 @@ class GridView(QTableView):
         selection = self.selectionModel()
         if selection is None:
             return
-        for r in selection.selection():
+        for r in selection.selection():  # type: ignore[attr-defined]  # iterable, not in the stubs
             yield r.top(), r.bottom(), r.left(), r.right()
 
     def current_role(self) -> Role | None:
@@ -573,6 +636,8 @@ class GridView(QTableView):
         ):
             self.move_current(1)
             return
+        if key == Qt.Key.Key_F2 and not mods and self._edit_current_name():
+            return
         if key == Qt.Key.Key_Space and not mods:
             self.cycle_selection()
             return
@@ -596,6 +661,91 @@ class GridView(QTableView):
             return
         super().keyPressEvent(event)
 
+    def selectionCommand(
+        self, index: QModelIndex | QPersistentModelIndex, event: QEvent | None = None
+    ) -> QItemSelectionModel.SelectionFlag:
+        """Ctrl+movement keys move the selection with the cursor (Shift extends it).
+
+        Qt's extended selection treats Ctrl+arrow as "move the current index,
+        leave the selection": the frame would stay behind while the cursor moved
+        on, and the next letter would go where the user is not looking.
+        """
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in _MOVE_KEYS
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                return QItemSelectionModel.SelectionFlag.SelectCurrent
+            return QItemSelectionModel.SelectionFlag.ClearAndSelect
+        return super().selectionCommand(index, event)
+
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        """Ctrl+Home/End go to the first/last task's first/last role, Ctrl+arrows to the edge.
+
+        Only rows in sight count, and phase rows never (they hold no codes).
+        """
+        model = self.model()
+        action = QAbstractItemView.CursorAction
+        if isinstance(model, MatrixGridModel) and cursorAction in (
+            action.MoveNext,
+            action.MovePrevious,
+        ):
+            return self._tab_target(model, forward=cursorAction == action.MoveNext)
+        if not modifiers & Qt.KeyboardModifier.ControlModifier or not isinstance(
+            model, MatrixGridModel
+        ):
+            return super().moveCursor(cursorAction, modifiers)
+        rows = [
+            row
+            for row in range(model.rowCount())
+            if model.task_at(row) is not None and not self.isRowHidden(row)
+        ]
+        columns = [c for c in range(model.columnCount()) if not self.isColumnHidden(c)]
+        current = self.currentIndex()
+        if not rows or not columns:
+            return super().moveCursor(cursorAction, modifiers)
+        row = current.row() if current.isValid() else rows[0]
+        column = current.column() if current.isValid() else columns[0]
+        if cursorAction == action.MoveHome:
+            row, column = rows[0], columns[0]
+        elif cursorAction == action.MoveEnd:
+            row, column = rows[-1], columns[-1]
+        elif cursorAction == action.MoveUp:
+            row = rows[0]
+        elif cursorAction == action.MoveDown:
+            row = rows[-1]
+        elif cursorAction in (action.MoveLeft, action.MoveRight):
+            backwards = (cursorAction == action.MoveLeft) != self.isRightToLeft()
+            column = columns[0] if backwards else columns[-1]
+        else:
+            return super().moveCursor(cursorAction, modifiers)
+        return model.index(row, column)
+
+    def _tab_target(self, model: MatrixGridModel, *, forward: bool) -> QModelIndex:
+        """Tab: the next role of the task, then the next task's first role (phase rows
+        skipped); Shift+Tab the way back. At the last cell the cursor stays."""
+        current = self.currentIndex()
+        last = model.columnCount() - 1
+        if not current.isValid() or last < 0:
+            return current
+        row, column = current.row(), current.column()
+        on_task = model.task_at(row) is not None
+        if on_task and forward and column < last:
+            return model.index(row, column + 1)
+        if on_task and not forward and column > 0:
+            return model.index(row, column - 1)
+        if forward:
+            rows = self._visible_task_rows(row + 1, model.rowCount() - 1)
+        else:
+            rows = self._visible_task_rows(0, row - 1)[::-1]
+        if not rows:
+            return current
+        return model.index(rows[0], 0 if forward else last)
+
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         super().closeEditor(editor, hint)
         if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
@@ -604,10 +754,13 @@ class GridView(QTableView):
             )  # Enter in the cell editor: on to the next task, as in a spreadsheet
 
     def move_current(self, step: int) -> None:
-        """Move to the next (or previous) visible task row, keeping the column."""
+        """Move to the next (or previous) visible task row, keeping the column; Enter at the
+        last role goes on to the next task's first role, as after Tab through a row."""
         model = self.grid_model()
         index = self.currentIndex()
         column = max(0, index.column())
+        if step > 0 and column == model.columnCount() - 1 and model.task_at(index.row()):
+            column = 0
         row = index.row() if index.isValid() else -1
         while True:
             row += step
@@ -617,9 +770,14 @@ class GridView(QTableView):
                 break
         self.set_current(model.index(row, column))
 
+    def targets(self) -> Cells:
+        """What an edit of cells applies to: a large block as a :class:`Block`, else the cells."""
+        block = self.selected_block()
+        return Block(*block) if block is not None else self.selected_cells()
+
     def type_code(self, text: str, toggle: bool = False) -> None:
         """A key typed on the grid: its code on every selected cell, or toggled (Shift)."""
-        cells = self.selected_cells()
+        cells = self.targets()
         if not cells:
             if self.grid_model().phase_at(self.currentIndex().row()) is not None:
                 self.message.emit(self.tr("A phase row holds no codes: move to one of its tasks."))
@@ -628,15 +786,18 @@ class GridView(QTableView):
 
     def cycle_selection(self) -> None:
         """Space: the current cell's next code in scheme order (empty → R → A → C → I → empty)."""
-        cells = self.selected_cells()
-        if not cells:
+        cells = self.targets()
+        if not cells or (isinstance(cells, Block) and not (cells.tasks and cells.roles)):
             return
         task, role = self.current_task(), self.current_role()
-        current = (task.id, role.id) if task is not None and role is not None else cells[0]
+        if task is not None and role is not None:
+            current = (task.id, role.id)
+        else:
+            current = (cells.tasks[0], cells.roles[0]) if isinstance(cells, Block) else cells[0]
         self._report(self.editor().cycle(cells, current))
 
     def clear_selection_cells(self, *, cut: bool = False) -> None:
-        self._report(self.editor().clear(self.selected_cells(), cut=cut))
+        self._report(self.editor().clear(self.targets(), cut=cut))
 
     # ---------------------------------------------------- copy and paste
     def _visible_task_rows(self, top: int, bottom: int) -> list[int]:
@@ -697,7 +858,7 @@ class GridView(QTableView):
         ]
         roles = [role.id for role in self.matrix.roles[left:]]
         editor = self.editor()
-        selection = self.selected_cells()
+        selection = self.targets()
         result = editor.paste(text, selection=selection, tasks=tasks, roles=roles)
         overflow = [r for r in result.refusals if r.key == "paste-overflow"]
         if overflow:
@@ -777,19 +938,222 @@ class GridView(QTableView):
             self.toggle_phase(phase.id)
 
     def _row_header_double_clicked(self, row: int) -> None:
-        model = self.grid_model()
-        task = model.task_at(row)
-        if task is not None:
-            self.rename_requested.emit("task", task.id)
-        elif (phase := model.phase_at(row)) is not None:
-            self.rename_requested.emit("phase", phase.id)
+        self.edit_row_name(row)
 
     def _column_header_double_clicked(self, column: int) -> None:
-        role = self.grid_model().role_at(column)
-        if role is not None:
-            self.rename_requested.emit("role", role.id)
+        self.edit_role_name(column)
 
-    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+    # ------------------------------------------------- names in headers
+    def edit_row_name(self, row: int, typed: str = "") -> bool:
+        """Edit the name of the task or phase at ``row`` over its header; ``typed`` replaces it."""
+        model = self.grid_model()
+        item = model.task_at(row) or model.phase_at(row)
+        if item is None or self.isRowHidden(row):
+            return False
+        self.scrollTo(model.index(row, max(0, self.currentIndex().column())))
+        header = self.verticalHeader()
+        self.header_editor.open(header, row, typed or item.name, typed=bool(typed))
+        return True
+
+    def edit_role_name(self, column: int, typed: str = "") -> bool:
+        """Edit the name of the role in ``column`` over its header; ``typed`` replaces it."""
+        model = self.grid_model()
+        role = model.role_at(column)
+        if role is None:
+            return False
+        row = max(0, self.currentIndex().row())
+        self.scrollTo(model.index(row, column))
+        header = self.horizontalHeader()
+        self.header_editor.open(header, column, typed or role.name, typed=bool(typed))
+        return True
+
+    def edit_name(self, kind: str, item_id: int) -> bool:
+        """Edit the name of a task, phase or role (``kind``) over its header, as the Rename
+        actions do; False when it has no header in sight (a phase of a flat list)."""
+        model = self.grid_model()
+        matrix = model.matrix
+        if kind == "task" and matrix.has_task(item_id):
+            return self.edit_row_name(model.row_of_task(item_id))
+        if kind == "phase" and item_id in {p.id for p in matrix.phases} and model.shows_phases:
+            return self.edit_row_name(model.row_of_phase(item_id))
+        if kind == "role" and matrix.has_role(item_id):
+            return self.edit_role_name(matrix.role_column(item_id))
+        return False
+
+    def _header_name_committed(
+        self, orientation: Qt.Orientation, section: int, text: str, how: HeaderExit
+    ) -> None:
+        """Move on as the key that ended the edit says, then report a changed name (after the
+        move, so that a refusal stays the last word in the status bar)."""
+        model = self.grid_model()
+        name = text.strip()
+        renamed: tuple[SignalInstance, int] | None = None
+        if orientation == Qt.Orientation.Vertical:
+            task, phase = model.task_at(section), model.phase_at(section)
+            if task is not None and name != task.name:
+                renamed = self.taskRenamed, task.id
+            elif phase is not None and name != phase.name:
+                renamed = self.phaseRenamed, phase.id
+        elif (role := model.role_at(section)) is not None and name != role.name:
+            renamed = self.roleRenamed, role.id
+        opens_next = orientation == Qt.Orientation.Horizontal and how in (
+            HeaderExit.TAB,
+            HeaderExit.BACKTAB,
+        )
+        if renamed is not None and opens_next:
+            renamed[0].emit(renamed[1], name)  # before the next editor is laid out
+            renamed = None
+        if how != HeaderExit.AWAY:
+            self._after_header_edit(orientation, section, how)
+        if renamed is not None:
+            renamed[0].emit(renamed[1], name)
+
+    def _header_name_cancelled(self, orientation: Qt.Orientation, section: int) -> None:
+        self._after_header_edit(orientation, section, HeaderExit.ENTER)
+
+    def _after_header_edit(
+        self, orientation: Qt.Orientation, section: int, how: HeaderExit
+    ) -> None:
+        """Where the cursor goes: Tab from a task's name to its first role, Tab from a role's
+        name to the next role's name; otherwise back to the grid where it was."""
+        model = self.grid_model()
+        if model.columnCount() == 0 or model.rowCount() == 0:
+            self.setFocus()
+            return
+        if orientation == Qt.Orientation.Horizontal:
+            if how == HeaderExit.TAB and section + 1 < model.columnCount():
+                self.edit_role_name(section + 1)
+                return
+            if how == HeaderExit.BACKTAB and section > 0:
+                self.edit_role_name(section - 1)
+                return
+            row = self.currentIndex().row()
+            if not 0 <= row < model.rowCount() or model.task_at(row) is None:
+                row = next(iter(self._visible_task_rows(0, model.rowCount() - 1)), -1)
+            if row >= 0:
+                self.set_current(model.index(row, section))
+        elif 0 <= section < model.rowCount():
+            if how == HeaderExit.TAB and model.task_at(section) is not None:
+                self.set_current(model.index(section, 0))
+            elif self.currentIndex().row() != section:
+                self.set_current(model.index(section, max(0, self.currentIndex().column())))
+        self.setFocus()
+
+    def _header_key(self, header: QHeaderView, event: QKeyEvent) -> bool:
+        """A key on a header that has the keyboard: F2 or a printable key edits the name of
+        its current section; anything else goes on to the grid."""
+        index = self.currentIndex()
+        vertical = header.orientation() == Qt.Orientation.Vertical
+        section = index.row() if vertical else index.column()
+        text = event.text()
+        command_mods = (
+            Qt.KeyboardModifier.ControlModifier
+            | Qt.KeyboardModifier.AltModifier
+            | Qt.KeyboardModifier.MetaModifier
+        )
+        typed = (
+            text
+            if len(text) == 1
+            and text.isprintable()
+            and not text.isspace()
+            and not event.modifiers() & command_mods
+            else ""
+        )
+        if section >= 0 and (event.key() == Qt.Key.Key_F2 or typed):
+            if vertical:
+                return self.edit_row_name(section, typed)
+            return self.edit_role_name(section, typed)
+        if (
+            section >= 0
+            and not event.modifiers() & command_mods
+            and self._header_move(header, section, event.key())
+        ):
+            return True
+        self.setFocus()
+        self.keyPressEvent(event)
+        return True
+
+    def _header_move(self, header: QHeaderView, section: int, key: int) -> bool:
+        """Arrows along a header that has the keyboard go from name to name; the arrow
+        towards the cells (or Tab, Enter, Esc) goes back into the grid."""
+        model = self.grid_model()
+        vertical = header.orientation() == Qt.Orientation.Vertical
+        inward = Qt.Key.Key_Down
+        along = (Qt.Key.Key_Left, Qt.Key.Key_Right)
+        if vertical:
+            inward = Qt.Key.Key_Left if self.isRightToLeft() else Qt.Key.Key_Right
+            along = (Qt.Key.Key_Up, Qt.Key.Key_Down)
+        if key in along:
+            forward = key == along[1] if vertical or not self.isRightToLeft() else key == along[0]
+            if vertical:
+                rows = [r for r in range(model.rowCount()) if not self.isRowHidden(r)]
+                later = [r for r in rows if (r > section if forward else r < section)]
+                if later:
+                    self._select_header_section(header, later[0] if forward else later[-1])
+            elif 0 <= (column := section + (1 if forward else -1)) < model.columnCount():
+                self._select_header_section(header, column)
+            return True
+        if key in (inward, Qt.Key.Key_Tab, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
+            index = self.currentIndex()
+            if vertical and model.task_at(section) is not None:
+                self.set_current(model.index(section, 0))
+            elif not vertical:
+                row = index.row()
+                if model.task_at(row) is None or self.isRowHidden(row):
+                    row = next(iter(self._visible_task_rows(0, model.rowCount() - 1)), -1)
+                if row >= 0:
+                    self.set_current(model.index(row, section))
+            self.setFocus()
+            return True
+        return False
+
+    def _select_header_section(self, header: QHeaderView, section: int) -> None:
+        """Make a whole row (or column) current and selected, as a click on its header does,
+        and give its header the keyboard."""
+        model = self.grid_model()
+        flags = QItemSelectionModel.SelectionFlag
+        if header.orientation() == Qt.Orientation.Vertical:
+            index = model.index(section, 0)
+            self.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+        else:
+            row = max(0, self.currentIndex().row())
+            index = model.index(row, section)
+            self.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Columns)
+        self.scrollTo(index)
+        header.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            isinstance(watched, QHeaderView)
+            and watched in (self.verticalHeader(), self.horizontalHeader())
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and self.model() is not None
+        ):
+            return self._header_key(watched, event)
+        return super().eventFilter(watched, event)
+
+    def _edit_current_name(self) -> bool:
+        """F2 on the grid edits a name when a name is what is current: a phase row, a whole
+        task row or a whole role column selected."""
+        model = self.grid_model()
+        index = self.currentIndex()
+        if not index.isValid():
+            return False
+        selection = self.selectionModel()
+        if model.phase_at(index.row()) is not None:
+            return self.edit_row_name(index.row())
+        if model.columnCount() > 1 and selection.isRowSelected(index.row(), QModelIndex()):
+            return self.edit_row_name(index.row())
+        if selection.isColumnSelected(index.column(), QModelIndex()):
+            return self.edit_role_name(index.column())
+        return False
+
+    def currentChanged(
+        self,
+        current: QModelIndex | QPersistentModelIndex,
+        previous: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         super().currentChanged(current, previous)
         if current.column() != previous.column():
             self.horizontalHeader().viewport().update()

@@ -1,18 +1,32 @@
 """The editor window: one document, its matrices in tabs, the grid and the panels.
 
-The menus, the toolbar and moving between panes come from
-:mod:`rolematrix.gui.window_menus`; this module holds what the window does
-with the document. Every user-visible string goes through Qt's translation
+The window is put together from objects of their own: the actions, menus
+and toolbar (:class:`~rolematrix.gui.window_menus.WindowMenus`, built from a
+table), and opening, saving and the shared workspace
+(:class:`~rolematrix.gui.window_files.WindowFiles`); this module holds what
+the window does with the document on screen. The application controller
+reaches the window, and the window reaches it back only through
+:class:`WindowHost`, so neither module imports the other. Every user-visible string goes through Qt's translation
 (``self.tr``), and every panel has an accessible name and description.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -22,6 +36,7 @@ from PySide6.QtGui import (
     QPaintEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QHBoxLayout,
     QInputDialog,
@@ -50,14 +65,14 @@ from rolematrix.gui.people_panel import PeoplePanel, RoleDutiesPanel
 from rolematrix.gui.problems_panel import ProblemsPanel, severity_counts_text
 from rolematrix.gui.session import DocumentSession
 from rolematrix.gui.settings import settings
+from rolematrix.gui.standard_keys import add_ctrl_y_to_redo
 from rolematrix.gui.undo import refusal_text
 from rolematrix.gui.vocabulary import code_meaning, code_name, scheme_title
-from rolematrix.gui.window_files import WindowFiles
+from rolematrix.gui.window_files import DocumentHost, WindowFiles
 from rolematrix.gui.window_menus import WindowMenus
 from rolematrix.gui.workspace_watch import WorkspaceWatcher
 
 if TYPE_CHECKING:
-    from rolematrix.gui.app import Controller
     from rolematrix.gui.presentation import PresentationWindow
 
 #: Matrices up to this many cells (tasks x roles) are checked before the window shows.
@@ -118,9 +133,10 @@ class LegendBar(QWidget):
     def set_matrix(self, matrix: Matrix) -> None:
         while self._layout.count():
             item = self._layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
         scheme = matrix.scheme
         title = ElidedLabel(f"{scheme_title(scheme)}:", self, shortest=f"{scheme.id}…")
         bold = title.font()
@@ -154,12 +170,40 @@ class LegendBar(QWidget):
         self._layout.addWidget(hint, 1)
 
 
-class MainWindow(WindowMenus, WindowFiles, QMainWindow):
+@dataclass(frozen=True)
+class ViewState:
+    """What the user is looking at in a window: carried over when the window is rebuilt."""
+
+    matrix: Matrix | None
+    #: (row, column) of the current cell; (-1, -1) for none
+    current: tuple[int, int]
+    #: the selected ranges as (top, left, bottom, right)
+    ranges: tuple[tuple[int, int, int, int], ...]
+    collapsed: frozenset[int]
+    find_text: str
+    #: (horizontal, vertical) scroll bar values
+    scroll: tuple[int, int]
+    zoom: int
+
+
+class WindowHost(DocumentHost, Protocol):
+    """What a window needs from the application (:class:`rolematrix.gui.app.Controller`)."""
+
+    def show_getting_started(self, parent: QWidget | None = None) -> object: ...
+
+    def set_language(self, choice: str) -> None: ...
+
+    def window_closed(self, window: MainWindow) -> None: ...
+
+    def quit(self) -> bool: ...
+
+
+class MainWindow(QMainWindow):
     """Edits one document. Every change goes through the session's undo stack."""
 
-    def __init__(self, session: DocumentSession, controller: Controller | None = None) -> None:
+    def __init__(self, session: DocumentSession, controller: WindowHost | None = None) -> None:
         super().__init__()
-        self.session = session
+        self.session: DocumentSession = session
         self.controller = controller
         self.matrix: Matrix | None = None
         self.model: MatrixGridModel | None = None
@@ -170,15 +214,13 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         self._handed_over = False
         self._closed = False
         self._pending_check: Matrix | None = None
-        #: Every action of the window's menus and toolbar, by a stable key.
-        self.actions_by_key: dict[str, QAction] = {}
-        self._icon_actions: list[tuple[QAction, str]] = []
-        self._icon_style: tuple[str, bool] = ("", False)
 
-        self.grid = GridView(self)
+        self.grid: GridView = GridView(self)
         self.grid.editors = self.session.editor
-        self.grid.message.connect(self._status)
-        self.grid.rename_requested.connect(self._rename_by_kind)
+        self.grid.message.connect(self.show_status)
+        self.grid.taskRenamed.connect(lambda i, name: self._rename_by_kind("task", i, name))
+        self.grid.roleRenamed.connect(lambda i, name: self._rename_by_kind("role", i, name))
+        self.grid.phaseRenamed.connect(lambda i, name: self._rename_by_kind("phase", i, name))
         self.grid.setAccessibleName(self.tr("Matrix grid"))
         self.grid.setAccessibleDescription(
             self.tr(
@@ -276,21 +318,25 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         self.sync_label.setAccessibleName(self.tr("Shared workspace state"))
         self.statusBar().addPermanentWidget(self.sync_label)
         self.watcher = WorkspaceWatcher(self.session, self)
-        self.watcher.remoteChangesFound.connect(self._remote_changes_found)
-        self.watcher.connectionLost.connect(self._connection_lost)
-        self.watcher.connectionRestored.connect(self._connection_restored)
-        self._open_conflicts = 0
         self.autosaver = Autosaver(self._autosave_state, self)
         self.session.undo_stack.indexChanged.connect(self.autosaver.touch)
         self.session.modified_changed.connect(self._modified_changed)
-        self._build_menus()
+        self.files: WindowFiles = WindowFiles(
+            self, self.session, controller, self.watcher, self.autosaver
+        )
+        self.menus: WindowMenus = WindowMenus(self)
+        #: Every action of the window's menus and toolbar, by a stable key.
+        self.actions_by_key: dict[str, QAction] = self.menus.actions_by_key
+        self.undo_action = self.menus.undo_action
+        self.redo_action = self.menus.redo_action
+        add_ctrl_y_to_redo(self.redo_action)
+        self.toolbar = self.menus.toolbar
+        self.menus.refresh_icons()
         self.matrix_actions = MatrixActions(self.session, self.tabs, self, lambda: self.matrix)
         self.matrix_actions.add_menu(self.menuBar(), self.actions_by_key)
-        self._build_toolbar()
-        self._refresh_icons()
         self._load_tabs()
-        self._update_title()
-        self._show_sync_state()
+        self.update_title()
+        self.files.show_sync_state()
         self.resize(1200, 760)
         if self.session.modified:
             self.autosaver.touch()
@@ -432,7 +478,12 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
             QMessageBox.warning(self, self.tr("RoleMatrix"), refusal_text(refusal))
         return result
 
-    def _status(self, text: str) -> None:
+    def _say_refusals(self, result: EditResult) -> EditResult:
+        for refusal in result.refusals:
+            self.show_status(refusal_text(refusal))
+        return result
+
+    def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)
 
     def _counts_changed(self, counts: dict[str, int]) -> None:
@@ -504,34 +555,38 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
 
     def rename_task(self) -> None:
         task = self.grid.current_task()
-        if task is not None:
+        if task is not None and not self.grid.edit_name("task", task.id):
             self._rename_by_kind("task", task.id)
 
     def rename_role(self) -> None:
         role = self.grid.current_role() if self.model else None
-        if role is not None:
+        if role is not None and not self.grid.edit_name("role", role.id):
             self._rename_by_kind("role", role.id)
 
     def rename_phase(self) -> None:
         phase = self.grid.current_phase()
-        if phase is not None:
+        if phase is not None and not self.grid.edit_name("phase", phase.id):
             self._rename_by_kind("phase", phase.id)
 
-    def _rename_by_kind(self, kind: str, item_id: int) -> None:
+    def _rename_by_kind(self, kind: str, item_id: int, typed: str | None = None) -> None:
+        """Rename after asking for the name, or to a name ``typed`` over a grid header (a
+        refusal of which is said in the status bar, not in a dialog)."""
         matrix = self._require_matrix()
+        ask = self._ask_name if typed is None else lambda *_: typed
+        report = self._report if typed is None else self._say_refusals
         if kind == "task":
             old = matrix.task(item_id).name
-            name = self._ask_name(self.tr("Rename task"), self.tr("Task name:"), old)
-            if name and name != old:
-                self._report(self.editor().update_task(item_id, name=name))
+            name = ask(self.tr("Rename task"), self.tr("Task name:"), old)
+            if name is not None and name != old:
+                report(self.editor().update_task(item_id, name=name))
         elif kind == "role":
             old = matrix.role(item_id).name
-            name = self._ask_name(self.tr("Rename role"), self.tr("Role name:"), old)
-            if name and name != old:
-                self._report(self.editor().update_role(item_id, name=name))
+            name = ask(self.tr("Rename role"), self.tr("Role name:"), old)
+            if name is not None and name != old:
+                report(self.editor().update_role(item_id, name=name))
         elif kind == "phase":
             old = matrix.phase(item_id).name
-            name = self._ask_name(self.tr("Rename phase"), self.tr("Phase name:"), old)
+            name = ask(self.tr("Rename phase"), self.tr("Phase name:"), old)
             if name and name != old:
                 self.editor().rename_phase(item_id, name)
 
@@ -604,7 +659,7 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
             assert self.model is not None
             self.grid.set_current(self.model.index(index.row(), target))
 
-    def _cut(self) -> None:
+    def cut(self) -> None:
         self.grid.copy_selection()
         self.grid.clear_selection_cells(cut=True)
 
@@ -625,7 +680,7 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
                 note = self.tr("{count} tasks match — Enter goes to the first").format(
                     count=i18n.number(count)
                 )
-            self._status(note)
+            self.show_status(note)
 
     def eventFilter(self, watched: object, event: object) -> bool:
         if (
@@ -647,11 +702,11 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
                 return True
         return super().eventFilter(watched, event)  # type: ignore[arg-type]
 
-    def _collapse_all(self) -> None:
+    def collapse_all(self) -> None:
         if self.matrix is not None:
             self.grid.set_collapsed({p.id for p in self.matrix.phases})
 
-    def _expand_all(self) -> None:
+    def expand_all(self) -> None:
         self.grid.set_collapsed(set())
 
     def show_finding(self, finding: Finding) -> None:
@@ -662,8 +717,146 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
             return
         self.grid.select_cell(finding.task_id, finding.role_id)
 
+    # ------------------------------------------------- files and workspace
+    def save(self) -> bool:
+        return self.files.save()
+
+    def save_as(self, target: str | None = None) -> bool:
+        return self.files.save_as(target)
+
+    def refresh_from_workspace(self) -> None:
+        self.files.refresh_from_workspace()
+
+    def show_cell_history(self) -> None:
+        self.files.show_cell_history()
+
+    def show_matrix_history(self) -> None:
+        self.files.show_matrix_history()
+
+    def follow_document(self) -> None:
+        """Show the document's matrices again after others' saves added, removed or renamed some."""
+        if self.matrix is not None and self.matrix not in self.session.document.matrices:
+            self.matrix = None
+        if not self._tabs_current() or self.matrix is None:
+            self._load_tabs()
+        if self.matrix is not None:
+            self.legend.set_matrix(self.matrix)
+
+    # ----------------------------------------------------------- keyboard
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (
+            QEvent.Type.PaletteChange,
+            QEvent.Type.ApplicationPaletteChange,
+            QEvent.Type.LayoutDirectionChange,
+        ) and hasattr(self, "menus"):
+            self.menus.refresh_icons()
+        super().changeEvent(event)
+
+    def _pane_widgets(self) -> list[tuple[str, QWidget]]:
+        panes: list[tuple[str, QWidget]] = [("grid", self.grid)]
+        panes += [(key, dock.widget()) for key, dock in self.docks.items()]
+        return panes
+
+    def focus_pane(self, key: str) -> None:
+        """Show a panel (raising it over the panels tabbed with it) and put the focus in it."""
+        if key == "grid":
+            self.grid.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        dock = self.docks[key]
+        dock.show()
+        dock.raise_()
+        widget = dock.widget()
+        targets: dict[str, QWidget] = {
+            "problems": self.problems.tree,
+            "task": self.task_panel.name,
+            "role": self.role_panel.name,
+            "duties": self.duties_panel.tree,
+            "people": self.people_panel.people,
+        }
+        target = targets.get(key, widget)
+        if not target.isEnabled():
+            target = widget  # nothing selected to edit: the panel itself takes the focus
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def current_pane(self) -> str:
+        focus = QApplication.focusWidget()
+        for key, widget in self._pane_widgets():
+            if focus is not None and (focus is widget or widget.isAncestorOf(focus)):
+                return key
+        return "grid"
+
+    def cycle_pane(self, step: int) -> None:
+        """F6 / Shift+F6: on to the next visible panel, as in most desktop applications."""
+        keys = [k for k, _ in self._pane_widgets() if k == "grid" or self.docks[k].isVisible()]
+        current = self.current_pane()
+        index = keys.index(current) if current in keys else 0
+        self.focus_pane(keys[(index + step) % len(keys)])
+
+    # ------------------------------------------------------- view state
+    def view_state(self) -> ViewState:
+        """The matrix on screen, current cell, selection, folded phases, filter, scroll, zoom."""
+        grid = self.grid
+        current = grid.currentIndex()
+        selection = grid.selectionModel().selection() if self.model is not None else None
+        ranges = (
+            tuple(
+                (r.top(), r.left(), r.bottom(), r.right())
+                for r in (selection.at(i) for i in range(selection.count()))
+            )
+            if selection is not None
+            else ()
+        )
+        return ViewState(
+            matrix=self.matrix,
+            current=(current.row(), current.column()) if current.isValid() else (-1, -1),
+            ranges=ranges,
+            collapsed=frozenset(grid.collapsed),
+            find_text=self.find_bar.text() if self.find_bar.isVisible() else "",
+            scroll=(grid.horizontalScrollBar().value(), grid.verticalScrollBar().value()),
+            zoom=grid.zoom_steps,
+        )
+
+    def restore_view(self, state: ViewState) -> None:
+        """Show exactly what ``state`` saw: the same cell current, the same cells selected.
+
+        The cell is restored by its row and column, never by its task and role:
+        a phase row has no task, and selecting "no task" meant the whole column.
+        The scroll position follows once the window has its size (call again
+        after showing it).
+        """
+        grid = self.grid
+        if state.zoom:
+            grid.zoom(state.zoom)
+        if state.matrix is not None and state.matrix is not self.matrix:
+            self.show_matrix(state.matrix)
+        model = self.model
+        if model is None or state.matrix is not self.matrix:
+            return
+        grid.set_collapsed(set(state.collapsed))
+        if state.find_text:
+            self.find_bar.setText(state.find_text)
+            self.find_bar.show()
+        rows, columns = model.rowCount(), model.columnCount()
+        selection = QItemSelection()
+        for top, left, bottom, right in state.ranges:
+            if bottom < rows and right < columns:
+                selection.select(model.index(top, left), model.index(bottom, right))
+        row, column = state.current
+        chooser = grid.selectionModel()
+        if 0 <= row < rows and 0 <= column < columns:
+            chooser.setCurrentIndex(
+                model.index(row, column), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+        chooser.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.restore_scroll(state)
+
+    def restore_scroll(self, state: ViewState) -> None:
+        horizontal, vertical = state.scroll
+        self.grid.horizontalScrollBar().setValue(horizontal)
+        self.grid.verticalScrollBar().setValue(vertical)
+
     # ------------------------------------------------------------ title
-    def _update_title(self) -> None:
+    def update_title(self) -> None:
         if self.session.readonly:
             title = self.tr("{title}[*] (read-only) — RoleMatrix")
         else:
@@ -753,7 +946,7 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         self.session.modified_changed.disconnect(self._modified_changed)
         self.close()
 
-    def _quit(self) -> None:
+    def quit_all(self) -> None:
         if self.controller is not None:
             QTimer.singleShot(0, self.controller.quit)
         else:

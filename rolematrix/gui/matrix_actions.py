@@ -20,7 +20,7 @@ from rolematrix.gui import i18n
 from rolematrix.gui.matrix_dialogs import MatrixPropertiesDialog, NewMatrixDialog
 from rolematrix.gui.session import DocumentSession
 from rolematrix.gui.undo import UndoRecorder, refusal_text
-from rolematrix.gui.window_menus import WindowMenus
+from rolematrix.gui.window_menus import describe
 
 
 class MatrixActions(QObject):
@@ -98,7 +98,7 @@ class MatrixActions(QObject):
         for key, text, slot, tip in items:
             action = QAction(text, self.window)
             action.setObjectName(f"action-{key}")
-            WindowMenus._describe(action, tip)
+            describe(action, tip)
             action.triggered.connect(lambda checked=False, slot=slot: slot())
             self.actions[key] = action
         self._enable()

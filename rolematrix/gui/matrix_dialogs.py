@@ -40,45 +40,57 @@ from rolematrix.gui.vocabulary import scheme_title
 
 #: The rule profiles as the dialog names them.
 PROFILE_NAMES: dict[str, str] = {
-    "standard": QT_TRANSLATE_NOOP(
-        "MatrixDialogs", "Standard: the usual RACI rules; one role may hold A and R"
+    "standard": str(
+        QT_TRANSLATE_NOOP(
+            "MatrixDialogs", "Standard: the usual RACI rules; one role may hold A and R"
+        )
     ),
-    "strict": QT_TRANSLATE_NOOP(
-        "MatrixDialogs", "Strict: exactly one R per task, and the accountable is not the only doer"
+    "strict": str(
+        QT_TRANSLATE_NOOP(
+            "MatrixDialogs",
+            "Strict: exactly one R per task, and the accountable is not the only doer",
+        )
     ),
-    "lenient": QT_TRANSLATE_NOOP(
-        "MatrixDialogs", "Lenient: no limits on how many are responsible or consulted, no overload"
+    "lenient": str(
+        QT_TRANSLATE_NOOP(
+            "MatrixDialogs",
+            "Lenient: no limits on how many are responsible or consulted, no overload",
+        )
     ),
 }
 
 #: Each checker threshold as the dialog names it (the names of RuleConfig's fields).
 SETTING_NAMES: dict[str, str] = {
-    "max_responsible": QT_TRANSLATE_NOOP("MatrixDialogs", "Most responsible per task"),
-    "max_consulted": QT_TRANSLATE_NOOP("MatrixDialogs", "Most consulted per task"),
-    "everyone_involved_min_roles": QT_TRANSLATE_NOOP(
-        "MatrixDialogs", "“Everyone involved” only from this many roles"
+    "max_responsible": str(QT_TRANSLATE_NOOP("MatrixDialogs", "Most responsible per task")),
+    "max_consulted": str(QT_TRANSLATE_NOOP("MatrixDialogs", "Most consulted per task")),
+    "everyone_involved_min_roles": str(
+        QT_TRANSLATE_NOOP("MatrixDialogs", "“Everyone involved” only from this many roles")
     ),
-    "overload_share": QT_TRANSLATE_NOOP(
-        "MatrixDialogs", "A role is overloaded above this share of tasks"
+    "overload_share": str(
+        QT_TRANSLATE_NOOP("MatrixDialogs", "A role is overloaded above this share of tasks")
     ),
-    "overload_min_roles": QT_TRANSLATE_NOOP(
-        "MatrixDialogs", "Role overload only from this many roles"
+    "overload_min_roles": str(
+        QT_TRANSLATE_NOOP("MatrixDialogs", "Role overload only from this many roles")
     ),
-    "person_overload_share": QT_TRANSLATE_NOOP(
-        "MatrixDialogs", "A person is overloaded above this share of tasks"
+    "person_overload_share": str(
+        QT_TRANSLATE_NOOP("MatrixDialogs", "A person is overloaded above this share of tasks")
     ),
-    "person_overload_min_people": QT_TRANSLATE_NOOP(
-        "MatrixDialogs", "Person overload only from this many people"
+    "person_overload_min_people": str(
+        QT_TRANSLATE_NOOP("MatrixDialogs", "Person overload only from this many people")
     ),
-    "too_many_rules": QT_TRANSLATE_NOOP(
-        "MatrixDialogs", "Warn about too many responsible or consulted"
+    "too_many_rules": str(
+        QT_TRANSLATE_NOOP("MatrixDialogs", "Warn about too many responsible or consulted")
     ),
-    "overload_rules": QT_TRANSLATE_NOOP("MatrixDialogs", "Warn about overloaded roles and people"),
-    "four_eyes": QT_TRANSLATE_NOOP(
-        "MatrixDialogs", "The accountable must not be the only one doing the work"
+    "overload_rules": str(
+        QT_TRANSLATE_NOOP("MatrixDialogs", "Warn about overloaded roles and people")
     ),
-    "exactly_one_responsible": QT_TRANSLATE_NOOP(
-        "MatrixDialogs", "More than one responsible is an error"
+    "four_eyes": str(
+        QT_TRANSLATE_NOOP(
+            "MatrixDialogs", "The accountable must not be the only one doing the work"
+        )
+    ),
+    "exactly_one_responsible": str(
+        QT_TRANSLATE_NOOP("MatrixDialogs", "More than one responsible is an error")
     ),
 }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections import Counter
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer
@@ -22,11 +23,33 @@ from PySide6.QtWidgets import (
 )
 
 from rolematrix.core.editor import Editor
-from rolematrix.core.model import Matrix, MatrixEvent
+from rolematrix.core.model import Matrix, MatrixEvent, StaffingPreset
 from rolematrix.gui import i18n
 from rolematrix.gui.vocabulary import code_meaning, code_name, join_words
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 20
+
+
+def _staffing(people: list[tuple[str, list[int]]]) -> Counter[tuple[str, frozenset[int]]]:
+    """Who holds what, as a comparable value: person ids and the order of people and roles
+    are bookkeeping, not staffing."""
+    return Counter((name.strip(), frozenset(role_ids)) for name, role_ids in people)
+
+
+def matching_preset(matrix: Matrix) -> StaffingPreset | None:
+    """The preset whose people are the matrix's people now (roles it names resolved as
+    applying it would), or None: the staffing box says which one is in force."""
+    now = _staffing(
+        [(p.name, [r for r in p.role_ids if matrix.has_role(r)]) for p in matrix.people]
+    )
+    for preset in matrix.presets:
+        staffed = [
+            (name, [r.id for n in roles if (r := matrix.find_role(n)) is not None])
+            for name, roles in preset.people
+        ]
+        if _staffing(staffed) == now:
+            return preset
+    return None
 
 
 class PeoplePanel(QWidget):
@@ -48,6 +71,7 @@ class PeoplePanel(QWidget):
             self.tr("Staff the roles as the selected preset says")
         )
         self.apply_button.clicked.connect(self.apply_selected_preset)
+        self.presets.currentIndexChanged.connect(self._preset_chosen)
         self.people = QListWidget(self)
         self.people.setAccessibleName(self.tr("People"))
         self.people.setAccessibleDescription(
@@ -135,7 +159,19 @@ class PeoplePanel(QWidget):
                     self.presets.count() - 1, preset.description, Qt.ItemDataRole.ToolTipRole
                 )
             self.presets.setEnabled(bool(matrix.presets))
-            self.apply_button.setEnabled(bool(matrix.presets))
+            if matrix.presets:
+                in_force = matching_preset(matrix)
+                if in_force is None:
+                    self.presets.addItem(self.tr("Custom"))
+                    self.presets.setItemData(
+                        self.presets.count() - 1,
+                        self.tr("The people match none of the presets"),
+                        Qt.ItemDataRole.ToolTipRole,
+                    )
+                    self.presets.setCurrentIndex(self.presets.count() - 1)
+                else:
+                    self.presets.setCurrentIndex(matrix.presets.index(in_force))
+            self._preset_chosen()
             for person in matrix.people:
                 held = ", ".join(
                     matrix.role(r).label for r in person.role_ids if matrix.has_role(r)
@@ -206,6 +242,16 @@ class PeoplePanel(QWidget):
         if self.editors is None:
             raise RuntimeError("the panel edits through its window's session: set editors")
         return self.editors(matrix)
+
+    def _preset_chosen(self, *args: object) -> None:
+        """Apply is for a preset: not for "Custom", nor for the one already in force."""
+        matrix = self.matrix
+        index = self.presets.currentIndex()
+        self.apply_button.setEnabled(
+            matrix is not None
+            and 0 <= index < len(matrix.presets)
+            and matching_preset(matrix) != matrix.presets[index]
+        )
 
     def apply_selected_preset(self) -> None:
         matrix = self.matrix
@@ -280,7 +326,7 @@ class RoleDutiesPanel(QWidget):
         if event.stage != "after":
             return
         if event.kind == "cells":
-            if any(r == self.role_id for _, r in event.keys):
+            if self.role_id is not None and event.touches_role(self.role_id):
                 self._timer.start()
         elif event.kind.startswith(("task-", "role-", "phase-")):
             self._timer.start()
@@ -344,4 +390,4 @@ def _heading(name: str) -> str:
     heading = _HEADINGS.get(name)
     if heading is None:
         return QCoreApplication.translate("Codes", name)
-    return QCoreApplication.translate("RoleDutiesPanel", heading)
+    return QCoreApplication.translate("RoleDutiesPanel", str(heading))

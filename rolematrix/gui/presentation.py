@@ -158,7 +158,12 @@ class LitCellDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._model = model
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         super().paint(painter, option, index)
         model = self._model
         if not model.is_lit(index.row(), index.column()):
@@ -390,9 +395,10 @@ class PresentationWindow(QWidget):
     def _show_badges(self) -> None:
         while self.badges.count():
             item = self.badges.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
         findings = self.current_findings()
         if not findings:
             ok = QLabel(self.tr("✔ no problems here"), self)
@@ -421,11 +427,9 @@ class PresentationWindow(QWidget):
         self.badges.addStretch(0)
 
     def badge_texts(self) -> list[str]:
-        return [
-            w.text()
-            for i in range(self.badges.count())
-            if (w := self.badges.itemAt(i).widget()) is not None and w.property("rule")
-        ]
+        items = (self.badges.itemAt(i) for i in range(self.badges.count()))
+        labels = (item.widget() for item in items if item is not None)
+        return [w.text() for w in labels if isinstance(w, QLabel) and w.property("rule")]
 
     def _findings_changed(self) -> None:
         self._show_badges()

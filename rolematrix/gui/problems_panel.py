@@ -44,10 +44,10 @@ from rolematrix.gui.vocabulary import finding_message, rule_title
 Index = QModelIndex | QPersistentModelIndex
 
 GROUPS: tuple[tuple[str, str], ...] = (
-    ("error", QT_TRANSLATE_NOOP("FindingsModel", "Errors")),
-    ("warning", QT_TRANSLATE_NOOP("FindingsModel", "Warnings")),
-    ("info", QT_TRANSLATE_NOOP("FindingsModel", "Remarks")),
-    ("accepted", QT_TRANSLATE_NOOP("FindingsModel", "Accepted")),
+    ("error", str(QT_TRANSLATE_NOOP("FindingsModel", "Errors"))),
+    ("warning", str(QT_TRANSLATE_NOOP("FindingsModel", "Warnings"))),
+    ("info", str(QT_TRANSLATE_NOOP("FindingsModel", "Remarks"))),
+    ("accepted", str(QT_TRANSLATE_NOOP("FindingsModel", "Accepted"))),
 )
 SEVERITY_NAMES = {
     "error": QT_TRANSLATE_NOOP("FindingsModel", "error"),
@@ -156,7 +156,7 @@ class FindingsModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.HEADERS[section])
+            return self.tr(str(self.HEADERS[section]))
         return None
 
     def message(self, finding: Finding) -> str:
@@ -206,7 +206,7 @@ class FindingsModel(QAbstractTableModel):
         return None
 
     def severity_name(self, finding: Finding) -> str:
-        return self.tr(SEVERITY_NAMES[finding.severity.value])
+        return self.tr(str(SEVERITY_NAMES[finding.severity.value]))
 
 
 class FindingsView(QTableView):
@@ -434,7 +434,9 @@ def severity_counts_text(counts: dict[str, int]) -> str:
     for key, (one, many) in _COUNT_WORDS.items():
         n = counts.get(key, 0)
         if n:
-            parts.append(words(one) if n == 1 else words(many).format(count=i18n.number(n)))
+            parts.append(
+                words(str(one)) if n == 1 else words(str(many)).format(count=i18n.number(n))
+            )
     separator = QCoreApplication.translate("ProblemsPanel", ", ")
     text = (
         separator.join(parts)

@@ -23,82 +23,92 @@ _MERGEABLE_ID = 1001
 
 #: The Edit menu's words for each edit (see EditLabel for the keys).
 LABELS: dict[str, str] = {
-    "set-codes": QT_TRANSLATE_NOOP("Commands", "Set {name}"),
-    "toggle-code": QT_TRANSLATE_NOOP("Commands", "Toggle {name}"),
-    "cycle-code": QT_TRANSLATE_NOOP("Commands", "Cycle code"),
-    "clear-cells": QT_TRANSLATE_NOOP("Commands", "Clear cells"),
-    "cut": QT_TRANSLATE_NOOP("Commands", "Cut"),
-    "paste": QT_TRANSLATE_NOOP("Commands", "Paste"),
-    "fill": QT_TRANSLATE_NOOP("Commands", "Edit cells"),
-    "insert-task": QT_TRANSLATE_NOOP("Commands", "Insert task “{name}”"),
-    "delete-task": QT_TRANSLATE_NOOP("Commands", "Delete task “{name}”"),
-    "delete-tasks": QT_TRANSLATE_NOOP("Commands", "Delete {count} tasks"),
-    "move-task": QT_TRANSLATE_NOOP("Commands", "Move task “{name}”"),
-    "edit-task": QT_TRANSLATE_NOOP("Commands", "Edit task “{name}”"),
-    "rename-task": QT_TRANSLATE_NOOP("Commands", "Rename task to “{name}”"),
-    "task-description": QT_TRANSLATE_NOOP("Commands", "Change the description of “{name}”"),
-    "task-notes": QT_TRANSLATE_NOOP("Commands", "Change the notes of “{name}”"),
-    "task-reference": QT_TRANSLATE_NOOP("Commands", "Change the reference of “{name}”"),
-    "insert-role": QT_TRANSLATE_NOOP("Commands", "Insert role “{name}”"),
-    "delete-role": QT_TRANSLATE_NOOP("Commands", "Delete role “{name}”"),
-    "delete-roles": QT_TRANSLATE_NOOP("Commands", "Delete {count} roles"),
-    "move-role": QT_TRANSLATE_NOOP("Commands", "Move role “{name}”"),
-    "edit-role": QT_TRANSLATE_NOOP("Commands", "Edit role “{name}”"),
-    "rename-role": QT_TRANSLATE_NOOP("Commands", "Rename role to “{name}”"),
-    "role-short": QT_TRANSLATE_NOOP("Commands", "Change the short label of “{name}”"),
-    "role-description": QT_TRANSLATE_NOOP("Commands", "Change the description of “{name}”"),
-    "role-colour": QT_TRANSLATE_NOOP("Commands", "Change the colour of “{name}”"),
-    "insert-phase": QT_TRANSLATE_NOOP("Commands", "Insert phase “{name}”"),
-    "delete-phase": QT_TRANSLATE_NOOP("Commands", "Delete phase “{name}”"),
-    "rename-phase": QT_TRANSLATE_NOOP("Commands", "Rename phase to “{name}”"),
-    "move-phase": QT_TRANSLATE_NOOP("Commands", "Move phase “{name}”"),
-    "apply-staffing": QT_TRANSLATE_NOOP("Commands", "Apply staffing “{name}”"),
-    "add-person": QT_TRANSLATE_NOOP("Commands", "Add person “{name}”"),
-    "remove-person": QT_TRANSLATE_NOOP("Commands", "Remove person “{name}”"),
-    "person-roles": QT_TRANSLATE_NOOP("Commands", "Change roles of “{name}”"),
-    "rename-person": QT_TRANSLATE_NOOP("Commands", "Rename person to “{name}”"),
-    "conflicts": QT_TRANSLATE_NOOP("Commands", "Change role conflicts"),
-    "accept": QT_TRANSLATE_NOOP("Commands", "Accept {name}"),
-    "reopen": QT_TRANSLATE_NOOP("Commands", "Reopen {name}"),
-    "edit-matrix": QT_TRANSLATE_NOOP("Commands", "Edit matrix"),
-    "settings": QT_TRANSLATE_NOOP("Commands", "Change checker settings"),
-    "change-scheme": QT_TRANSLATE_NOOP("Commands", "Change the scheme to {name}"),
-    "matrix-properties": QT_TRANSLATE_NOOP("Commands", "Change the properties of “{name}”"),
-    "add-matrix": QT_TRANSLATE_NOOP("Commands", "Add matrix “{name}”"),
-    "duplicate-matrix": QT_TRANSLATE_NOOP("Commands", "Duplicate matrix “{name}”"),
-    "delete-matrix": QT_TRANSLATE_NOOP("Commands", "Delete matrix “{name}”"),
-    "move-matrix": QT_TRANSLATE_NOOP("Commands", "Move matrix “{name}”"),
-    "rename-matrix": QT_TRANSLATE_NOOP("Commands", "Rename matrix to “{name}”"),
+    "set-codes": str(QT_TRANSLATE_NOOP("Commands", "Set {name}")),
+    "toggle-code": str(QT_TRANSLATE_NOOP("Commands", "Toggle {name}")),
+    "cycle-code": str(QT_TRANSLATE_NOOP("Commands", "Cycle code")),
+    "clear-cells": str(QT_TRANSLATE_NOOP("Commands", "Clear cells")),
+    "cut": str(QT_TRANSLATE_NOOP("Commands", "Cut")),
+    "paste": str(QT_TRANSLATE_NOOP("Commands", "Paste")),
+    "fill": str(QT_TRANSLATE_NOOP("Commands", "Edit cells")),
+    "insert-task": str(QT_TRANSLATE_NOOP("Commands", "Insert task “{name}”")),
+    "delete-task": str(QT_TRANSLATE_NOOP("Commands", "Delete task “{name}”")),
+    "delete-tasks": str(QT_TRANSLATE_NOOP("Commands", "Delete {count} tasks")),
+    "move-task": str(QT_TRANSLATE_NOOP("Commands", "Move task “{name}”")),
+    "edit-task": str(QT_TRANSLATE_NOOP("Commands", "Edit task “{name}”")),
+    "rename-task": str(QT_TRANSLATE_NOOP("Commands", "Rename task to “{name}”")),
+    "task-description": str(QT_TRANSLATE_NOOP("Commands", "Change the description of “{name}”")),
+    "task-notes": str(QT_TRANSLATE_NOOP("Commands", "Change the notes of “{name}”")),
+    "task-reference": str(QT_TRANSLATE_NOOP("Commands", "Change the reference of “{name}”")),
+    "insert-role": str(QT_TRANSLATE_NOOP("Commands", "Insert role “{name}”")),
+    "delete-role": str(QT_TRANSLATE_NOOP("Commands", "Delete role “{name}”")),
+    "delete-roles": str(QT_TRANSLATE_NOOP("Commands", "Delete {count} roles")),
+    "move-role": str(QT_TRANSLATE_NOOP("Commands", "Move role “{name}”")),
+    "edit-role": str(QT_TRANSLATE_NOOP("Commands", "Edit role “{name}”")),
+    "rename-role": str(QT_TRANSLATE_NOOP("Commands", "Rename role to “{name}”")),
+    "role-short": str(QT_TRANSLATE_NOOP("Commands", "Change the short label of “{name}”")),
+    "role-description": str(QT_TRANSLATE_NOOP("Commands", "Change the description of “{name}”")),
+    "role-colour": str(QT_TRANSLATE_NOOP("Commands", "Change the colour of “{name}”")),
+    "insert-phase": str(QT_TRANSLATE_NOOP("Commands", "Insert phase “{name}”")),
+    "delete-phase": str(QT_TRANSLATE_NOOP("Commands", "Delete phase “{name}”")),
+    "rename-phase": str(QT_TRANSLATE_NOOP("Commands", "Rename phase to “{name}”")),
+    "move-phase": str(QT_TRANSLATE_NOOP("Commands", "Move phase “{name}”")),
+    "apply-staffing": str(QT_TRANSLATE_NOOP("Commands", "Apply staffing “{name}”")),
+    "add-person": str(QT_TRANSLATE_NOOP("Commands", "Add person “{name}”")),
+    "remove-person": str(QT_TRANSLATE_NOOP("Commands", "Remove person “{name}”")),
+    "person-roles": str(QT_TRANSLATE_NOOP("Commands", "Change roles of “{name}”")),
+    "rename-person": str(QT_TRANSLATE_NOOP("Commands", "Rename person to “{name}”")),
+    "conflicts": str(QT_TRANSLATE_NOOP("Commands", "Change role conflicts")),
+    "accept": str(QT_TRANSLATE_NOOP("Commands", "Accept {name}")),
+    "reopen": str(QT_TRANSLATE_NOOP("Commands", "Reopen {name}")),
+    "edit-matrix": str(QT_TRANSLATE_NOOP("Commands", "Edit matrix")),
+    "settings": str(QT_TRANSLATE_NOOP("Commands", "Change checker settings")),
+    "change-scheme": str(QT_TRANSLATE_NOOP("Commands", "Change the scheme to {name}")),
+    "matrix-properties": str(QT_TRANSLATE_NOOP("Commands", "Change the properties of “{name}”")),
+    "add-matrix": str(QT_TRANSLATE_NOOP("Commands", "Add matrix “{name}”")),
+    "duplicate-matrix": str(QT_TRANSLATE_NOOP("Commands", "Duplicate matrix “{name}”")),
+    "delete-matrix": str(QT_TRANSLATE_NOOP("Commands", "Delete matrix “{name}”")),
+    "move-matrix": str(QT_TRANSLATE_NOOP("Commands", "Move matrix “{name}”")),
+    "rename-matrix": str(QT_TRANSLATE_NOOP("Commands", "Rename matrix to “{name}”")),
 }
 
 #: What the status bar says when the editor refused something (see Refusal for the keys).
 REFUSALS: dict[str, str] = {
-    "not-a-code": QT_TRANSLATE_NOOP(
-        "Commands", "“{text}” is not a code of {scheme} (codes: {codes})"
+    "not-a-code": str(
+        QT_TRANSLATE_NOOP("Commands", "“{text}” is not a code of {scheme} (codes: {codes})")
     ),
-    "empty-name/task": QT_TRANSLATE_NOOP("Commands", "A task needs a name."),
-    "empty-name/role": QT_TRANSLATE_NOOP("Commands", "A role needs a name."),
-    "empty-name/person": QT_TRANSLATE_NOOP("Commands", "A person needs a name."),
-    "empty-name/matrix": QT_TRANSLATE_NOOP("Commands", "A matrix needs a name."),
-    "name-taken/task": QT_TRANSLATE_NOOP("Commands", "A task named “{text}” already exists."),
-    "name-taken/role": QT_TRANSLATE_NOOP("Commands", "A role named “{text}” already exists."),
-    "name-taken/matrix": QT_TRANSLATE_NOOP(
-        "Commands", "A matrix named “{text}” already exists in this document."
+    "empty-name/task": str(QT_TRANSLATE_NOOP("Commands", "A task needs a name.")),
+    "empty-name/role": str(QT_TRANSLATE_NOOP("Commands", "A role needs a name.")),
+    "empty-name/person": str(QT_TRANSLATE_NOOP("Commands", "A person needs a name.")),
+    "empty-name/matrix": str(QT_TRANSLATE_NOOP("Commands", "A matrix needs a name.")),
+    "name-taken/task": str(QT_TRANSLATE_NOOP("Commands", "A task named “{text}” already exists.")),
+    "name-taken/role": str(QT_TRANSLATE_NOOP("Commands", "A role named “{text}” already exists.")),
+    "name-taken/matrix": str(
+        QT_TRANSLATE_NOOP("Commands", "A matrix named “{text}” already exists in this document.")
     ),
-    "last-matrix": QT_TRANSLATE_NOOP(
-        "Commands", "A document keeps at least one matrix; add another before deleting this one."
+    "last-matrix": str(
+        QT_TRANSLATE_NOOP(
+            "Commands",
+            "A document keeps at least one matrix; add another before deleting this one.",
+        )
     ),
-    "paste-overflow": QT_TRANSLATE_NOOP(
-        "Commands",
-        "The pasted block reaches past the matrix: it needs {count} more tasks and {extra} more "
-        "roles.",
+    "paste-overflow": str(
+        QT_TRANSLATE_NOOP(
+            "Commands",
+            "The pasted block reaches past the matrix: it needs {count} more tasks and {extra} more "
+            "roles.",
+        )
     ),
-    "paste-too-large": QT_TRANSLATE_NOOP(
-        "Commands", "The clipboard holds {count} cells, too many to paste; import the file instead."
+    "paste-too-large": str(
+        QT_TRANSLATE_NOOP(
+            "Commands",
+            "The clipboard holds {count} cells, too many to paste; import the file instead.",
+        )
     ),
-    "pasted-not-codes": QT_TRANSLATE_NOOP(
-        "Commands",
-        "{count} pasted values were not codes and their cells were left as they were (“{text}”).",
+    "pasted-not-codes": str(
+        QT_TRANSLATE_NOOP(
+            "Commands",
+            "{count} pasted values were not codes and their cells were left as they were (“{text}”).",
+        )
     ),
 }
 

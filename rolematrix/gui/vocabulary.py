@@ -201,7 +201,7 @@ def join_words(words: list[str]) -> str:
 
 def rule_title(rule: str) -> str:
     title = RULE_TITLES.get(rule)
-    return _tr("Rules", title) if title else rule
+    return _tr("Rules", str(title)) if title else rule
 
 
 def quoted(name: str) -> str:
@@ -229,7 +229,7 @@ def finding_message(finding: Finding, matrix: Matrix | None = None) -> str:
     source = MESSAGES.get(key)
     if source is None:
         return finding.message
-    translated = _tr("Findings", source)
+    translated = _tr("Findings", str(source))
     if translated == source:
         return finding.message  # no catalogue for this sentence: the checker's English
     parts = _parts(finding, matrix)

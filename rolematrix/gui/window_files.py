@@ -1,6 +1,6 @@
 """The window's document and where it lives: open, save, import, export, the shared workspace.
 
-A mixin of :class:`MainWindow`, as :class:`WindowMenus` is: saving is where
+An object of its own beside the window (``window.files``): saving is where
 the store's typed errors meet the user -- a conflict with others' work, a
 file changed by another program, a server that went away -- and each gets a
 dialog that keeps the user's work and offers a way on. The shared-workspace
@@ -12,15 +12,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from rolematrix.gui import i18n
+from rolematrix.gui.autosave import Autosaver
+from rolematrix.gui.session import DocumentSession
+from rolematrix.gui.workspace_watch import WorkspaceWatcher
 
 if TYPE_CHECKING:
     from rolematrix.core.history import Conflict, RefreshResult, RemoteChange, Resolution
+    from rolematrix.core.model import Matrix
+    from rolematrix.gui.main_window import MainWindow
 
 
 def document_filter() -> str:
@@ -47,44 +52,94 @@ def export_filters() -> dict[str, str]:
     }
 
 
-class WindowFiles:
-    """Opens, saves, imports and exports for a MainWindow; keeps it in step with its workspace."""
+class DocumentHost(Protocol):
+    """What the file actions need from the application: other windows, recent documents."""
+
+    def show_gallery(self, parent: QWidget | None = None) -> object: ...
+
+    def open_target(self, target: str, parent: QWidget | None = None) -> object: ...
+
+    def ask_workspace(self, parent: QWidget | None = None) -> object: ...
+
+    def import_file(self, path: str, parent: QWidget | None = None) -> object: ...
+
+    def recent_files(self) -> list[str]: ...
+
+    def add_recent(self, target: str) -> None: ...
+
+
+class WindowFiles(QObject):
+    """Opens, saves, imports and exports for a window; keeps it in step with its workspace.
+
+    Its dependencies come in through the constructor: the session it saves,
+    the application that opens other documents (``host``; None for a window
+    on its own, as in tests), the watcher to pause while saving, the autosaver
+    to discard after a save, and the window whose tabs and grid follow what
+    others saved.
+    """
+
+    def __init__(
+        self,
+        window: MainWindow,
+        session: DocumentSession,
+        host: DocumentHost | None,
+        watcher: WorkspaceWatcher,
+        autosaver: Autosaver,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self.session = session
+        self._host = host
+        self._watcher = watcher
+        self._autosaver = autosaver
+        #: conflicts with others' work the next save must settle
+        self.open_conflicts = 0
+        watcher.remoteChangesFound.connect(self._remote_changes_found)
+        watcher.connectionLost.connect(self._connection_lost)
+        watcher.connectionRestored.connect(self._connection_restored)
+
+    def _status(self, text: str) -> None:
+        self._window.show_status(text)
 
     # ------------------------------------------------------------- files
-    def _new(self) -> None:
-        if self.controller is not None:
-            self.controller.show_gallery(self)
+    def new(self) -> None:
+        if self._host is not None:
+            self._host.show_gallery(self._window)
 
-    def _open(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open document"), "", document_filter())
-        if path and self.controller is not None:
-            self.controller.open_target(path, parent=self)
+    def open(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self._window, self.tr("Open document"), "", document_filter()
+        )
+        if path and self._host is not None:
+            self._host.open_target(path, parent=self._window)
 
-    def _open_workspace(self) -> None:
-        if self.controller is not None:
-            self.controller.ask_workspace(self)
+    def open_workspace(self) -> None:
+        if self._host is not None:
+            self._host.ask_workspace(self._window)
 
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        recent = self.controller.recent_files() if self.controller else []
+    def fill_recent(self) -> None:
+        menu = self._window.menus.recent_menu
+        menu.clear()
+        host = self._host
+        recent = host.recent_files() if host is not None else []
         if not recent:
-            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+            menu.addAction(self.tr("(none)")).setEnabled(False)
         for target in recent:
-            action = self.recent_menu.addAction(i18n.isolate(target.replace("&", "&&")))
+            action = menu.addAction(i18n.isolate(target.replace("&", "&&")))
             action.triggered.connect(
                 lambda checked=False, t=target: (
-                    self.controller.open_target(t, parent=self) if self.controller else None
+                    host.open_target(t, parent=self._window) if host is not None else None
                 )
             )
 
     def save(self) -> bool:
         if self.session.store is None or self.session.readonly:
             return self.save_as()
-        self.watcher.pause()
+        self._watcher.pause()
         try:
             return self._save_here()
         finally:
-            self.watcher.resume()
+            self._watcher.resume()
 
     def _save_here(self, resolutions: dict[Conflict, Resolution] | None = None) -> bool:
         """Save where the document came from; settle conflicts and lost servers with the user."""
@@ -99,11 +154,11 @@ class WindowFiles:
                 passing=(ConflictError, ConnectionFailedError),
             )
         except MergeConflictError as exc:
-            self._after_sync(None)
-            dialog = ConflictDialog(exc.conflicts, self.session.title, self)
+            self.after_sync(None)
+            dialog = ConflictDialog(exc.conflicts, self.session.title, self._window)
             if dialog.exec() != QDialog.DialogCode.Accepted:
-                self._open_conflicts = len(exc.conflicts)
-                self._show_sync_state()
+                self.open_conflicts = len(exc.conflicts)
+                self.show_sync_state()
                 self._status(self.tr("Not saved: the conflicts are still open."))
                 return False
             return self._save_here(dialog.resolutions())
@@ -112,10 +167,10 @@ class WindowFiles:
         except ConflictError as exc:
             return self._changed_elsewhere(str(exc))
         if saved:
-            self._open_conflicts = 0
-            self._show_sync_state()
+            self.open_conflicts = 0
+            self.show_sync_state()
             store = self.session.store
-            merged = self._after_sync(store.last_merge if store is not None else None)
+            merged = self.after_sync(store.last_merge if store is not None else None)
             if merged:
                 self._status(
                     self.tr("Saved, with the changes {who} made meanwhile").format(who=merged)
@@ -132,7 +187,7 @@ class WindowFiles:
                 "the server is back, or save a copy to a file on this computer now."
             ).format(problem=problem),
             QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel,
-            self,
+            self._window,
         )
         local = box.addButton(self.tr("Save a &local copy…"), QMessageBox.ButtonRole.ActionRole)
         box.setDefaultButton(QMessageBox.StandardButton.Retry)
@@ -146,7 +201,7 @@ class WindowFiles:
     def _changed_elsewhere(self, problem: str) -> bool:
         """Someone else changed the file (or took a matrix name): never overwrite silently."""
         if self.session.shared:
-            QMessageBox.warning(self, self.tr("Not saved"), problem)
+            QMessageBox.warning(self._window, self.tr("Not saved"), problem)
             return False
         box = QMessageBox(
             QMessageBox.Icon.Warning,
@@ -155,7 +210,7 @@ class WindowFiles:
                 "{problem}\n\nOverwrite it with your version, or save yours under another name?"
             ).format(problem=problem),
             QMessageBox.StandardButton.Cancel,
-            self,
+            self._window,
         )
         overwrite = box.addButton(self.tr("&Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
         elsewhere = box.addButton(self.tr("Save &as…"), QMessageBox.ButtonRole.AcceptRole)
@@ -177,18 +232,19 @@ class WindowFiles:
             if not suggested:
                 suggested = str(Path.home() / f"{self.session.title}.rolematrix")
             target, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save document as"), suggested, document_filter()
+                self._window, self.tr("Save document as"), suggested, document_filter()
             )
             if not target:
                 return False
             if "://" not in target and not Path(target).suffix:
                 target += ".rolematrix"
-        ok = self._store_call(lambda: self.session.save_as(target), target)
+        chosen = target
+        ok = self._store_call(lambda: self.session.save_as(chosen), chosen)
         if ok:
-            self._update_title()
-            self._show_sync_state()
-            if self.controller is not None:
-                self.controller.add_recent(str(self.session.origin))
+            self._window.update_title()
+            self.show_sync_state()
+            if self._host is not None:
+                self._host.add_recent(str(self.session.origin))
         return ok
 
     def _store_call(
@@ -196,6 +252,8 @@ class WindowFiles:
         call: Callable[[], object],
         target: str,
         passing: tuple[type[Exception], ...] = (),
+        *,
+        saved_here: bool = True,
     ) -> bool:
         """Run a save; show its failure (unless the caller handles it: ``passing``)."""
         from rolematrix.store import StoreError, without_password
@@ -206,30 +264,118 @@ class WindowFiles:
         except passing:
             raise
         except StoreError as exc:
-            QMessageBox.critical(self, self.tr("Could not save"), f"{shown}\n\n{exc}")
+            QMessageBox.critical(self._window, self.tr("Could not save"), f"{shown}\n\n{exc}")
             return False
         except OSError as exc:
             QMessageBox.critical(
-                self, self.tr("Could not save"), f"{shown}\n\n{exc.strerror or exc}"
+                self._window, self.tr("Could not save"), f"{shown}\n\n{exc.strerror or exc}"
             )
             return False
-        self.autosaver.discard()
-        self._update_title()
-        self.statusBar().showMessage(
+        if not saved_here:
+            return True
+        self._autosaver.discard()
+        self._window.update_title()
+        self._window.statusBar().showMessage(
             self.tr("Saved {title}").format(title=i18n.isolate(self.session.title)), 4000
         )
         return True
 
-    def _import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import"), "", import_filter())
-        if path and self.controller is not None:
-            self.controller.import_file(path, parent=self)
+    def save_to_workspace(self, address: str | None = None) -> bool:
+        """File ▸ Save to shared workspace: copy the matrices into a workspace, as ``rolematrix copy``.
 
-    def _export(self, handbook: bool = False) -> None:
+        The window goes on editing its own document. A matrix of the same name
+        (ignoring case) in the workspace belongs to a colleague: it is replaced
+        only when the user says so, and otherwise nothing is written.
+        """
+        from rolematrix.gui.workspace_address import WorkspaceAddressDialog
+        from rolematrix.store import without_password
+
+        if address is None:
+            dialog = WorkspaceAddressDialog(self._window, saving=True)
+            if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.url():
+                return False
+            address = dialog.url()
+        target = address
+        copied: list[str] = []
+        ok = self._store_call(
+            lambda: copied.extend(self._copy_into(target)), target, saved_here=False
+        )
+        if ok and copied:
+            shown = without_password(target)
+            if self._host is not None:
+                self._host.add_recent(shown)
+            self._status(
+                self.tr("Copied {matrices} to {workspace}").format(
+                    matrices=", ".join(f"“{i18n.isolate(name)}”" for name in copied),
+                    workspace=i18n.isolate(shown),
+                )
+            )
+        return ok and bool(copied)
+
+    def _copy_into(self, target: str) -> list[str]:
+        """Add this document's matrices to the workspace at ``target``; the names copied.
+
+        Nothing is written when a clash is not to be replaced. The matrices are
+        copies (through a snapshot file), so the document on screen and its
+        undo history stay untouched.
+        """
+        import tempfile
+
+        from rolematrix.store import DocumentStore
+
+        with tempfile.TemporaryDirectory() as folder:
+            snapshot = Path(folder) / "copy.rolematrix"
+            DocumentStore.write_snapshot(self.session.document, snapshot)
+            with DocumentStore.open(snapshot, readonly=True) as source:
+                matrices = source.load().matrices
+        with DocumentStore.open(target) as store:
+            destination = store.load()
+            taken = {m.name.casefold(): m for m in destination.matrices}
+            clashes = [m.name for m in matrices if m.name.casefold() in taken]
+            if clashes and not self._replace_allowed(clashes, store.display_name):
+                return []
+            for matrix in matrices:
+                old = taken.get(matrix.name.casefold())
+                if old is not None:
+                    destination.matrices.remove(old)
+                destination.add(matrix)
+            store.save(destination)
+        return [m.name for m in matrices]
+
+    def _replace_allowed(self, names: list[str], workspace: str) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Matrix already in the workspace"),
+            self.tr(
+                "{workspace} already holds a matrix named {names}.\n\n"
+                "Replace it with yours? The colleagues' version stays in the history."
+            ).format(
+                workspace=i18n.isolate(workspace),
+                names=", ".join(f"“{i18n.isolate(n)}”" for n in names),
+            ),
+            QMessageBox.StandardButton.Cancel,
+            self._window,
+        )
+        replace = box.addButton(self.tr("&Replace"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is replace:
+            return True
+        self._status(self.tr("Not copied: the workspace keeps its matrix."))
+        return False
+
+    def import_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self._window, self.tr("Import"), "", import_filter())
+        if path and self._host is not None:
+            self._host.import_file(path, parent=self._window)
+
+    def export(self, handbook: bool = False) -> None:
         from rolematrix.io.dispatch import write_any
         from rolematrix.io.report import ExportError
 
-        matrix = self._require_matrix()
+        matrix = self._window.matrix
+        if matrix is None:
+            return
         base = (
             Path(self.session.origin).stem
             if self.session.origin and "://" not in self.session.origin
@@ -237,7 +383,7 @@ class WindowFiles:
         )
         if handbook:
             path, _ = QFileDialog.getSaveFileName(
-                self,
+                self._window,
                 self.tr("Export handbook"),
                 self.tr("{name} handbook.pdf").format(name=base),
                 self.tr("PDF (*.pdf)"),
@@ -245,7 +391,7 @@ class WindowFiles:
         else:
             suffixes = export_filters()
             path, chosen = QFileDialog.getSaveFileName(
-                self, self.tr("Export"), f"{base}.xlsx", ";;".join(suffixes)
+                self._window, self.tr("Export"), f"{base}.xlsx", ";;".join(suffixes)
             )
             if path and not Path(path).suffix:
                 path += suffixes.get(chosen, ".xlsx")
@@ -260,9 +406,9 @@ class WindowFiles:
         try:
             write_any(self.session.document, path, matrix_name=only, handbook=handbook)
         except (ExportError, OSError, ImportError) as exc:
-            QMessageBox.critical(self, self.tr("Could not export"), f"{path}\n\n{exc}")
+            QMessageBox.critical(self._window, self.tr("Could not export"), f"{path}\n\n{exc}")
             return
-        self.statusBar().showMessage(
+        self._window.statusBar().showMessage(
             self.tr("Exported {path}").format(path=i18n.isolate(path)), 5000
         )
 
@@ -282,9 +428,9 @@ class WindowFiles:
         except StoreError as exc:
             self._connection_lost(str(exc))
             return
-        self._after_sync(result)
-        self._open_conflicts = len(result.conflicts)
-        self._show_sync_state()
+        self.after_sync(result)
+        self.open_conflicts = len(result.conflicts)
+        self.show_sync_state()
         if result.changes:
             names = sorted({change.who for change in result.changes if change.who})
             matrices = sorted({change.matrix for change in result.changes})
@@ -295,27 +441,23 @@ class WindowFiles:
                 )
             )
 
-    def _after_sync(self, result: RefreshResult | None) -> str:
+    def after_sync(self, result: RefreshResult | None) -> str:
         """Follow what others' saves did to the document; who they were ("" if nobody).
 
         Matrices they added, removed or renamed show in the tabs; the cells they
         changed in the matrix on screen get a flag saying who and when.
         """
-        if self.matrix is not None and self.matrix not in self.session.document.matrices:
-            self.matrix = None
-        if not self._tabs_current() or self.matrix is None:
-            self._load_tabs()
-        if self.matrix is not None:
-            self.legend.set_matrix(self.matrix)
+        window = self._window
+        window.follow_document()
         if result is None or not result.changes:
             return ""
-        if self.model is not None:
-            self.model.mark_changed_by_others(self._change_notes(result))
+        if window.model is not None and window.matrix is not None:
+            window.model.mark_changed_by_others(self._change_notes(result, window.matrix))
         return ", ".join(sorted({c.who for c in result.changes if c.who}))
 
-    def _change_notes(self, result: RefreshResult) -> dict[tuple[int, int], str]:
+    def _change_notes(self, result: RefreshResult, shown: Matrix) -> dict[tuple[int, int], str]:
         """For each cell of the matrix on screen that others changed: "Changed by ann, 11:40"."""
-        changed = {key for matrix, key in result.cells if matrix is self.matrix}
+        changed = {key for matrix, key in result.cells if matrix is shown}
         notes: dict[tuple[int, int], str] = {}
         for change in result.changes:
             for entry in change.entries:
@@ -329,36 +471,40 @@ class WindowFiles:
         return notes
 
     def _connection_lost(self, problem: str) -> None:
-        self.sync_label.setText(self.tr("Workspace unreachable — your work is kept"))
-        self.sync_label.setToolTip(problem)
+        label = self._window.sync_label
+        label.setText(self.tr("Workspace unreachable — your work is kept"))
+        label.setToolTip(problem)
         self._status(problem)
 
     def _connection_restored(self) -> None:
-        self._show_sync_state()
+        self.show_sync_state()
         self._status(self.tr("The workspace answers again."))
 
-    def _show_sync_state(self) -> None:
-        self.actions_by_key["refresh"].setEnabled(self.session.shared)
+    def show_sync_state(self) -> None:
+        self._window.menus.update_enabled()
+        label = self._window.sync_label
         if not self.session.shared:
-            self.sync_label.clear()
-            self.sync_label.hide()
+            label.clear()
+            label.hide()
             return
-        self.sync_label.show()
-        self.sync_label.setToolTip(self.session.origin)
-        if self._open_conflicts:
-            self.sync_label.setText(
+        label.show()
+        label.setToolTip(self.session.origin)
+        if self.open_conflicts:
+            label.setText(
                 self.tr("Shared — {count} conflicts to settle when you save").format(
-                    count=self._open_conflicts
+                    count=self.open_conflicts
                 )
             )
         else:
-            self.sync_label.setText(self.tr("Shared workspace"))
+            label.setText(self.tr("Shared workspace"))
 
     def show_cell_history(self) -> None:
-        task = self.grid.current_task()
-        index = self.grid.currentIndex()
-        role = self.model.role_at(index.column()) if self.model and index.isValid() else None
-        if self.matrix is None or task is None or role is None:
+        window = self._window
+        task = window.grid.current_task()
+        index = window.grid.currentIndex()
+        model = window.model
+        role = model.role_at(index.column()) if model is not None and index.isValid() else None
+        if window.matrix is None or task is None or role is None:
             self._status(self.tr("Select a cell to see its history."))
             return
         title = self.tr("History of {task} × {role}").format(
@@ -367,9 +513,10 @@ class WindowFiles:
         self._show_history(title, task=task.id, role=role.id)
 
     def show_matrix_history(self) -> None:
-        if self.matrix is None:
+        matrix = self._window.matrix
+        if matrix is None:
             return
-        title = self.tr("History of “{matrix}”").format(matrix=i18n.isolate(self.matrix.name))
+        title = self.tr("History of “{matrix}”").format(matrix=i18n.isolate(matrix.name))
         self._show_history(title, limit=2000)
 
     def _show_history(
@@ -378,19 +525,20 @@ class WindowFiles:
         from rolematrix.store import StoreError
 
         store = self.session.store
-        if store is None or self.matrix is None:
+        matrix = self._window.matrix
+        if store is None or matrix is None:
             QMessageBox.information(
-                self,
+                self._window,
                 title,
                 self.tr("Changes are recorded when the document is saved. Save it first."),
             )
             return
         try:
-            entries = store.history(matrix=self.matrix, task=task, role=role, limit=limit)
+            entries = store.history(matrix=matrix, task=task, role=role, limit=limit)
         except StoreError as exc:
-            QMessageBox.critical(self, title, str(exc))
+            QMessageBox.critical(self._window, title, str(exc))
             return
         from rolematrix.gui.history_view import HistoryDialog
 
-        dialog = HistoryDialog(title, entries, self.matrix, self)
+        dialog = HistoryDialog(title, entries, matrix, self._window)
         dialog.exec()

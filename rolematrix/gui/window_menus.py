@@ -1,24 +1,39 @@
-"""The editor window's menus, toolbar and keyboard navigation between its panes.
+"""The editor window's actions, declared once as data, and the menus and toolbar built from them.
 
-A mixin of :class:`rolematrix.gui.main_window.MainWindow`, kept apart so the
-window's own module holds what the window does, and this one how it is
-reached. Every action gets a stable key (``actions_by_key``), a translated
-text with a mnemonic, a description (status tip, tool tip, What's This) and,
-on the toolbar, an icon drawn in the palette's text colour; the grid and each
-panel can be reached with Ctrl+1 … Ctrl+6 and F6.
+Every action is one row of :data:`ACTIONS`: a stable key (``actions_by_key``,
+object name ``action-<key>``), a translated text with a mnemonic, a
+shortcut, a description (status tip, tool tip, What's This), a toolbar icon
+drawn in the palette's text colour, the window method it calls and when it
+is enabled. :data:`MENUS` says where each action sits. :class:`WindowMenus`
+turns the two tables into ``QAction`` objects, menus and the toolbar; it
+knows nothing of what the actions do, and the window knows nothing of how
+they are reached.
+
+The texts are marked with ``QT_TRANSLATE_NOOP`` in the ``WindowMenus``
+context, which is where the catalogues have kept them all along.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QToolBar, QWidget
+from PySide6.QtWidgets import QMenu, QMessageBox, QToolBar
 
 from rolematrix.gui import i18n
 from rolematrix.gui.icons import toolbar_icon
 from rolematrix.gui.settings import settings
+
+if TYPE_CHECKING:
+    from rolematrix.gui.main_window import MainWindow
+
+CONTEXT = "WindowMenus"
+Std = QKeySequence.StandardKey
+Shortcut = QKeySequence.StandardKey | str
+Slot = Callable[["MainWindow"], object]
 
 
 def plain(text: str) -> str:
@@ -26,165 +41,300 @@ def plain(text: str) -> str:
     return text.split("\t")[0].replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
 
 
-class WindowMenus:
-    """Builds the menus and the toolbar of a MainWindow; moves the focus between its panes."""
+@dataclass(frozen=True)
+class ActionSpec:
+    """One action of the window: what it is called, how it is reached, what it does."""
 
-    def _action(
-        self,
-        menu: QMenu | None,
-        key: str,
-        text: str,
-        slot: Callable[[], object],
-        shortcut: QKeySequence.StandardKey | str | None = None,
-        tip: str = "",
-        icon: str = "",
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(f"action-{key}")
+    key: str
+    text: str
+    slot: Slot
+    shortcuts: tuple[Shortcut, ...] = ()
+    tip: str = ""
+    icon: str = ""
+    #: when the action can be used; None: always (checked again by ``update_enabled``)
+    enabled: Callable[[MainWindow], bool] | None = None
+    #: a shortcut the grid handles itself, only shown in the menu's shortcut column
+    shown_shortcut: QKeySequence.StandardKey | Qt.Key | None = None
+    menu_role: QAction.MenuRole | None = None
+
+
+def _go_to(number: int, key: str, text: str, tip: str) -> ActionSpec:
+    def focus(window: MainWindow) -> None:
+        window.focus_pane(key)
+
+    return ActionSpec(f"go-{key}", text, focus, (f"Ctrl+{number}",), tip)
+
+
+# fmt: off
+ACTIONS: tuple[ActionSpec, ...] = (
+    # ---------------------------------------------------------------- File
+    ActionSpec("new", str(QT_TRANSLATE_NOOP("WindowMenus", "&New from template…")),
+               lambda w: w.files.new(), (Std.New,),
+               str(QT_TRANSLATE_NOOP("WindowMenus", "Start a new document from a built-in template or a blank matrix")),
+               icon="new"),
+    ActionSpec("open", str(QT_TRANSLATE_NOOP("WindowMenus", "&Open…")),
+               lambda w: w.files.open(), (Std.Open,),
+               str(QT_TRANSLATE_NOOP("WindowMenus", "Open a RoleMatrix document")), icon="open"),
+    ActionSpec("open-workspace", str(QT_TRANSLATE_NOOP("WindowMenus", "Open shared &workspace…")),
+               lambda w: w.files.open_workspace(),
+               tip=str(QT_TRANSLATE_NOOP("WindowMenus", "Open a shared workspace on a database server"))),
+    ActionSpec("refresh", str(QT_TRANSLATE_NOOP("WindowMenus", "Re&fresh from workspace")),
+               lambda w: w.refresh_from_workspace(), ("Ctrl+F5",),
+               str(QT_TRANSLATE_NOOP("WindowMenus", "Bring in what others saved in the shared workspace, keeping your edits")),
+               enabled=lambda w: w.session.shared),
+    ActionSpec("save", str(QT_TRANSLATE_NOOP("WindowMenus", "&Save")),
+               lambda w: w.save(), (Std.Save,),
+               str(QT_TRANSLATE_NOOP("WindowMenus", "Save the document")), icon="save"),
+    ActionSpec("save-as", str(QT_TRANSLATE_NOOP("WindowMenus", "Save &as…")),
+               lambda w: w.save_as(), (Std.SaveAs,),
+               str(QT_TRANSLATE_NOOP("WindowMenus", "Save the document under another name or in another place"))),
+    ActionSpec("save-to-workspace", str(QT_TRANSLATE_NOOP("WindowMenus", "Save to shared wor&kspace…")),
+               lambda w: w.files.save_to_workspace(),
+               tip=str(QT_TRANSLATE_NOOP("WindowMenus", "Copy the matrices of this document into a shared workspace on a database server"))),
+    ActionSpec("import", str(QT_TRANSLATE_NOOP("WindowMenus", "&Import…")),
+               lambda w: w.files.import_file(),
+               tip=str(QT_TRANSLATE_NOOP("WindowMenus", "Read a matrix from an Excel workbook, a CSV or a JSON file"))),
+    ActionSpec("export", str(QT_TRANSLATE_NOOP("WindowMenus", "&Export…")),
+               lambda w: w.files.export(), ("Ctrl+E",),
+               str(QT_TRANSLATE_NOOP("WindowMenus", "Write the matrix as an Excel workbook, a PDF, a CSV or a JSON file")),
+               icon="export"),
+    ActionSpec("export-handbook", str(QT_TRANSLATE_NOOP("WindowMenus", "Export &handbook PDF…")),
+               lambda w: w.files.export(handbook=True),
+               tip=str(QT_TRANSLATE_NOOP("WindowMenus", "Write a PDF with a chapter per role: what each role does"))),
+    ActionSpec("close", str(QT_TRANSLATE_NOOP("WindowMenus", "&Close")),
+               lambda w: w.close(), (Std.Close,),
+               str(QT_TRANSLATE_NOOP("WindowMenus", "Close this window"))),
+    ActionSpec("quit", str(QT_TRANSLATE_NOOP("WindowMenus", "&Quit")),
+               lambda w: w.quit_all(), (Std.Quit,),
+               str(QT_TRANSLATE_NOOP("WindowMenus", "Close every window"))),
+    # ---------------------------------------------------------------- Edit
+    ActionSpec("undo", str(QT_TRANSLATE_NOOP("WindowMenus", "&Undo")),
+               lambda w: w.session.undo_stack.undo(), (Std.Undo,),
+               str(QT_TRANSLATE_NOOP("WindowMenus", "Take back the last change")), icon="undo",
+               enabled=lambda w: w.session.undo_stack.canUndo()),
+    ActionSpec("redo", str(QT_TRANSLATE_NOOP("WindowMenus", "&Redo")),
+               lambda w: w.session.undo_stack.redo(), (Std.Redo,),
+               str(QT_TRANSLATE_NOOP("WindowMenus", "Make the change taken back again")), icon="redo",
+               enabled=lambda w: w.session.undo_stack.canRedo()),
+    # Cut/copy/paste/delete are handled by the grid's key handler when it has focus;
+    # menu items act on the grid explicitly, without stealing its shortcuts.
+    ActionSpec("cut", str(QT_TRANSLATE_NOOP("WindowMenus", "Cu&t")),
+               lambda w: w.cut(),
+               tip=str(QT_TRANSLATE_NOOP("WindowMenus", "Copy the selected cells and clear them")),
+               shown_shortcut=Std.Cut),
+    ActionSpec("copy", str(QT_TRANSLATE_NOOP("WindowMenus", "&Copy")),
+               lambda w: w.grid.copy_selection(),
+               tip=str(QT_TRANSLATE_NOOP("WindowMenus", "Copy the selected cells as tab-separated text")),
+               shown_shortcut=Std.Copy),
+    ActionSpec("paste", str(QT_TRANSLATE_NOOP("WindowMenus", "&Paste")),
+               lambda w: w.grid.paste(),
+               tip=str(QT_TRANSLATE_NOOP("WindowMenus", "Paste codes from a spreadsheet at the selected cell")),
+               shown_shortcut=Std.Paste),
+    ActionSpec("clear", str(QT_TRANSLATE_NOOP("WindowMenus", "C&lear cells")),
+               lambda w: w.grid.clear_selection_cells(),
+               tip=str(QT_TRANSLATE_NOOP("WindowMenus", "Remove the codes of the selected cells")),
+               shown_shortcut=Qt.Key.Key_Delete),
+    ActionSpec("select-all", str(QT_TRANSLATE_NOOP("WindowMenus", "Select &all")),
+               lambda w: w.grid.selectAll(), (Std.SelectAll,),
+               str(QT_TRANSLATE_NOOP("WindowMenus", "Select every cell of the grid"))),
+    ActionSpec("insert-task", str(QT_TRANSLATE_NOOP("WindowMenus", "Insert &task")),
+               lambda w: w.insert_task(), ("Ctrl+T",),
+               str(QT_TRANSLATE_NOOP("WindowMenus", "Add a task below the current one")), icon="add-task"),
+    ActionSpec("insert-role", str(QT_TRANSLATE_NOOP("WindowMenus", "Insert r&ole")),
+               lambda w: w.insert_role(), ("Ctrl+Shift+T",),
+               str(QT_TRANSLATE_NOOP("WindowMenus", "Add a role after the current column")), icon="add-role"),
+    ActionSpec("insert-phase", str(QT_TRANSLATE_NOOP("WindowMenus", "Insert p&hase")),
+               lambda w: w.insert_phase(), ("Ctrl+Alt+T",),
+               str(QT_TRANSLATE_NOOP("WindowMenus", "Add a phase (a group of tasks) after the current one"))),
+    ActionSpec("rename-task", str(QT_TRANSLATE_NOOP("WindowMenus", "Re&name task…")),
+               lambda w: w.rename_task(), ("Ctrl+R",),
+               str(QT_TRANSLATE_NOOP("WindowMenus", "Rename the current task"))),
+    ActionSpec("rename-role", str(QT_TRANSLATE_NOOP("WindowMenus", "Rena&me role…")),
+               lambda w: w.rename_role(), ("Ctrl+Shift+R",),
+               str(QT_TRANSLATE_NOOP("WindowMenus", "Rename the current role"))),
+    ActionSpec("rename-phase", str(QT_TRANSLATE_NOOP("WindowMenus", "Renam&e phase…")),
+               lambda w: w.rename_phase(),
+               tip=str(QT_TRANSLATE_NOOP("WindowMenus", "Rename the phase of the current task"))),
+    ActionSpec("move-task-up", str(QT_TRANSLATE_NOOP("WindowMenus", "Move task &up")),
+               lambda w: w.move_task(-1), ("Alt+Shift+Up",),
+               str(QT_TRANSLATE_NOOP("WindowMenus", "Move the current task one row up"))),
+    ActionSpec("move-task-down", str(QT_TRANSLATE_NOOP("WindowMenus", "Move task do&wn")),
+               lambda w: w.move_task(1), ("Alt+Shift+Down",),
+               str(QT_TRANSLATE_NOOP("WindowMenus", "Move the current task one row down"))),
+    ActionSpec("move-role-left", str(QT_TRANSLATE_NOOP("WindowMenus", "Move role &left")),
+               lambda w: w.move_role_visually(-1), ("Alt+Shift+Left",),
+               str(QT_TRANSLATE_NOOP("WindowMenus", "Move the current role one column to the left"))),
+    ActionSpec("move-role-right", str(QT_TRANSLATE_NOOP("WindowMenus", "Move role &right")),
+               lambda w: w.move_role_visually(1), ("Alt+Shift+Right",),
+               str(QT_TRANSLATE_NOOP("WindowMenus", "Move the current role one column to the right"))),
+    ActionSpec("delete-task", str(QT_TRANSLATE_NOOP("WindowMenus", "&Delete task")),
+               lambda w: w.delete_tasks(), ("Ctrl+Delete",),
+               str(QT_TRANSLATE_NOOP("WindowMenus", "Delete the selected tasks with their cells")),
+               icon="delete"),
+    ActionSpec("delete-role", str(QT_TRANSLATE_NOOP("WindowMenus", "Delete r&ole")),
+               lambda w: w.delete_roles(), ("Ctrl+Shift+Delete",),
+               str(QT_TRANSLATE_NOOP("WindowMenus", "Delete the selected roles with their cells"))),
+    ActionSpec("delete-phase", str(QT_TRANSLATE_NOOP("WindowMenus", "Delete &phase")),
+               lambda w: w.delete_phase(),
+               tip=str(QT_TRANSLATE_NOOP("WindowMenus", "Delete the current phase with its tasks"))),
+    ActionSpec("find", str(QT_TRANSLATE_NOOP("WindowMenus", "&Find tasks…")),
+               lambda w: w.show_find(), (Std.Find,),
+               str(QT_TRANSLATE_NOOP("WindowMenus", "Show only the tasks whose name or description contains a text"))),
+    # ---------------------------------------------------------------- View
+    # Ctrl++ needs Shift on most layouts; browsers take the unshifted Ctrl+= too
+    ActionSpec("zoom-in", str(QT_TRANSLATE_NOOP("WindowMenus", "Zoom &in")),
+               lambda w: w.grid.zoom(1), (Std.ZoomIn, "Ctrl+="),
+               str(QT_TRANSLATE_NOOP("WindowMenus", "Make the grid larger"))),
+    ActionSpec("zoom-out", str(QT_TRANSLATE_NOOP("WindowMenus", "Zoom &out")),
+               lambda w: w.grid.zoom(-1), (Std.ZoomOut,),
+               str(QT_TRANSLATE_NOOP("WindowMenus", "Make the grid smaller"))),
+    ActionSpec("zoom-reset", str(QT_TRANSLATE_NOOP("WindowMenus", "&Reset zoom")),
+               lambda w: w.grid.zoom(0), ("Ctrl+0",),
+               str(QT_TRANSLATE_NOOP("WindowMenus", "Show the grid at its normal size"))),
+    ActionSpec("collapse", str(QT_TRANSLATE_NOOP("WindowMenus", "&Collapse all phases")),
+               lambda w: w.collapse_all(),
+               tip=str(QT_TRANSLATE_NOOP("WindowMenus", "Fold every phase to its header row"))),
+    ActionSpec("expand", str(QT_TRANSLATE_NOOP("WindowMenus", "E&xpand all phases")),
+               lambda w: w.expand_all(),
+               tip=str(QT_TRANSLATE_NOOP("WindowMenus", "Unfold every phase"))),
+    _go_to(1, "grid", str(QT_TRANSLATE_NOOP("WindowMenus", "&Grid")),
+           str(QT_TRANSLATE_NOOP("WindowMenus", "Put the keyboard focus on the grid"))),
+    _go_to(2, "problems", str(QT_TRANSLATE_NOOP("WindowMenus", "P&roblems")),
+           str(QT_TRANSLATE_NOOP("WindowMenus", "Put the keyboard focus on the problems"))),
+    _go_to(3, "task", str(QT_TRANSLATE_NOOP("WindowMenus", "&Task")),
+           str(QT_TRANSLATE_NOOP("WindowMenus", "Put the keyboard focus on the task panel"))),
+    _go_to(4, "role", str(QT_TRANSLATE_NOOP("WindowMenus", "R&ole")),
+           str(QT_TRANSLATE_NOOP("WindowMenus", "Put the keyboard focus on the role panel"))),
+    _go_to(5, "duties", str(QT_TRANSLATE_NOOP("WindowMenus", "&What the role does")),
+           str(QT_TRANSLATE_NOOP("WindowMenus", "Put the keyboard focus on what the role does"))),
+    _go_to(6, "people", str(QT_TRANSLATE_NOOP("WindowMenus", "&People")),
+           str(QT_TRANSLATE_NOOP("WindowMenus", "Put the keyboard focus on the people panel"))),
+    ActionSpec("next-pane", str(QT_TRANSLATE_NOOP("WindowMenus", "&Next panel")),
+               lambda w: w.cycle_pane(1), ("F6",),
+               str(QT_TRANSLATE_NOOP("WindowMenus", "Move the keyboard focus to the next panel"))),
+    ActionSpec("previous-pane", str(QT_TRANSLATE_NOOP("WindowMenus", "Pre&vious panel")),
+               lambda w: w.cycle_pane(-1), ("Shift+F6",),
+               str(QT_TRANSLATE_NOOP("WindowMenus", "Move the keyboard focus to the previous panel"))),
+    ActionSpec("cell-history", str(QT_TRANSLATE_NOOP("WindowMenus", "Cell &history…")),
+               lambda w: w.show_cell_history(), ("Ctrl+Alt+H",),
+               str(QT_TRANSLATE_NOOP("WindowMenus", "Who changed the current cell, when, from what to what"))),
+    ActionSpec("matrix-history", str(QT_TRANSLATE_NOOP("WindowMenus", "&Matrix history…")),
+               lambda w: w.show_matrix_history(),
+               tip=str(QT_TRANSLATE_NOOP("WindowMenus", "Every recorded change of this matrix, newest first"))),
+    ActionSpec("present", str(QT_TRANSLATE_NOOP("WindowMenus", "&Present")),
+               lambda w: w.present(), ("F5",),
+               str(QT_TRANSLATE_NOOP("WindowMenus", "Show the matrix full screen for a workshop, one task at a time")),
+               icon="present"),
+    # ---------------------------------------------------------------- Help
+    ActionSpec("getting-started", str(QT_TRANSLATE_NOOP("WindowMenus", "&Getting started")),
+               lambda w: w.show_getting_started(), (Std.HelpContents,),
+               str(QT_TRANSLATE_NOOP("WindowMenus", "What RACI is, how to edit the matrix, and what the checks look for"))),
+    ActionSpec("about", str(QT_TRANSLATE_NOOP("WindowMenus", "&About RoleMatrix")),
+               lambda w: w.show_about(),
+               tip=str(QT_TRANSLATE_NOOP("WindowMenus", "Version, licence and the fonts' licence"))),
+    ActionSpec("about-qt", str(QT_TRANSLATE_NOOP("WindowMenus", "About &Qt")),
+               lambda w: QMessageBox.aboutQt(w, QCoreApplication.translate("WindowMenus", "About Qt")),
+               tip=str(QT_TRANSLATE_NOOP("WindowMenus", "The version and licence of Qt")),
+               menu_role=QAction.MenuRole.AboutQtRole),
+)
+
+#: Where the actions sit: (object name, title, entries) with entries an action key,
+#: "-" for a separator, or a nested menu; "@recent", "@panels" and "@language" are
+#: filled by the window's state (recent documents, its docks, the languages).
+
+@dataclass(frozen=True)
+class MenuSpec:
+    name: str
+    title: str
+    entries: tuple[str | MenuSpec, ...]
+
+
+MENUS: tuple[MenuSpec, ...] = (
+    MenuSpec("menu-file", str(QT_TRANSLATE_NOOP("WindowMenus", "&File")), (
+        "new", "open", "open-workspace", "refresh",
+        MenuSpec("menu-recent", str(QT_TRANSLATE_NOOP("WindowMenus", "Open &recent")), ("@recent",)),
+        "-", "save", "save-as", "save-to-workspace",
+        "-", "import", "export", "export-handbook",
+        "-", "close", "quit",
+    )),
+    MenuSpec("menu-edit", str(QT_TRANSLATE_NOOP("WindowMenus", "&Edit")), (
+        "undo", "redo",
+        "-", "cut", "copy", "paste", "clear", "select-all",
+        "-", "insert-task", "insert-role", "insert-phase", "rename-task", "rename-role",
+        "rename-phase", "move-task-up", "move-task-down", "move-role-left", "move-role-right",
+        "delete-task", "delete-role", "delete-phase",
+        "-", "find",
+    )),
+    MenuSpec("menu-view", str(QT_TRANSLATE_NOOP("WindowMenus", "&View")), (
+        "zoom-in", "zoom-out", "zoom-reset", "collapse", "expand",
+        "-",
+        MenuSpec("menu-panels", str(QT_TRANSLATE_NOOP("WindowMenus", "&Panels")), ("@panels",)),
+        MenuSpec("menu-go-to", str(QT_TRANSLATE_NOOP("WindowMenus", "&Go to")), (
+            "go-grid", "go-problems", "go-task", "go-role", "go-duties", "go-people",
+            "-", "next-pane", "previous-pane",
+        )),
+        "-", "cell-history", "matrix-history",
+        "-",
+        MenuSpec("menu-language", str(QT_TRANSLATE_NOOP("WindowMenus", "&Language")), ("@language",)),
+        "-", "present",
+    )),
+    MenuSpec("menu-help", str(QT_TRANSLATE_NOOP("WindowMenus", "&Help")), (
+        "getting-started", "-", "about", "about-qt",
+    )),
+)
+
+#: The toolbar, left to right; None is a separator.
+TOOLBAR: tuple[str | None, ...] = (
+    "new", "open", "save", None, "undo", "redo", None,
+    "insert-task", "insert-role", "delete-task", None, "export", "present", "show-problems",
+)
+# fmt: on
+
+#: The menu texts of the panels (View ▸ Panels), the same as in View ▸ Go to.
+PANE_TEXTS = {spec.key.removeprefix("go-"): spec.text for spec in ACTIONS if spec.key[:3] == "go-"}
+
+
+def describe(action: QAction, tip: str) -> None:
+    """Status tip, tool tip and What's This: what assistive tools read besides the text."""
+    name = plain(action.text())
+    description = tip or name
+    action.setStatusTip(description)
+    action.setWhatsThis(description)
+    shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    action.setToolTip(f"{name} ({shortcut})" if shortcut else name)
+
+
+def key_sequences(shortcuts: Sequence[Shortcut]) -> list[QKeySequence]:
+    sequences: list[QKeySequence] = []
+    for shortcut in shortcuts:
         if isinstance(shortcut, QKeySequence.StandardKey):
-            action.setShortcuts(shortcut)
-        elif shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        self._describe(action, tip)
-        action.triggered.connect(lambda checked=False: slot())
-        if menu is not None:
-            menu.addAction(action)
+            sequences += QKeySequence.keyBindings(shortcut)
         else:
-            self.addAction(action)  # reachable by its shortcut alone
-        if icon:
-            self._icon_actions.append((action, icon))
-        self.actions_by_key[key] = action
-        return action
+            sequences.append(QKeySequence(shortcut))
+    return sequences
 
-    @staticmethod
-    def _describe(action: QAction, tip: str) -> None:
-        """Status tip, tool tip and What's This: what assistive tools read besides the text."""
-        name = plain(action.text())
-        description = tip or name
-        action.setStatusTip(description)
-        action.setWhatsThis(description)
-        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{name} ({shortcut})" if shortcut else name)
 
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
+class WindowMenus(QObject):
+    """Builds the actions, the menus and the toolbar of a window from :data:`ACTIONS`."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        #: Every action of the window's menus and toolbar, by a stable key.
+        self.actions_by_key: dict[str, QAction] = {}
+        self._specs: dict[str, ActionSpec] = {spec.key: spec for spec in ACTIONS}
+        self._icon_actions: list[tuple[QAction, str]] = []
+        self._icon_style: tuple[str, bool] = ("", False)
+        for spec in ACTIONS:
+            self._make(spec)
+        self.recent_menu: QMenu  # File ▸ Open recent, found in MENUS
+        bar = window.menuBar()
         bar.setAccessibleName(self.tr("Menu bar"))
-        std = QKeySequence.StandardKey
-        file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.setObjectName("menu-file")
-        self.file_menu = file_menu
-        self._action(
-            file_menu,
-            "new",
-            self.tr("&New from template…"),
-            self._new,
-            std.New,
-            self.tr("Start a new document from a built-in template or a blank matrix"),
-            icon="new",
-        )
-        self._action(
-            file_menu,
-            "open",
-            self.tr("&Open…"),
-            self._open,
-            std.Open,
-            self.tr("Open a RoleMatrix document"),
-            icon="open",
-        )
-        self._action(
-            file_menu,
-            "open-workspace",
-            self.tr("Open shared &workspace…"),
-            self._open_workspace,
-            tip=self.tr("Open a shared workspace on a database server"),
-        )
-        self._action(
-            file_menu,
-            "refresh",
-            self.tr("Re&fresh from workspace"),
-            self.refresh_from_workspace,
-            "Ctrl+F5",
-            self.tr("Bring in what others saved in the shared workspace, keeping your edits"),
-        )
-        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
-        self.recent_menu.setObjectName("menu-recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        file_menu.addSeparator()
-        self.save_action = self._action(
-            file_menu,
-            "save",
-            self.tr("&Save"),
-            self.save,
-            std.Save,
-            self.tr("Save the document"),
-            icon="save",
-        )
-        self._action(
-            file_menu,
-            "save-as",
-            self.tr("Save &as…"),
-            self.save_as,
-            std.SaveAs,
-            self.tr("Save the document under another name or in another place"),
-        )
-        file_menu.addSeparator()
-        self._action(
-            file_menu,
-            "import",
-            self.tr("&Import…"),
-            self._import,
-            tip=self.tr("Read a matrix from an Excel workbook, a CSV or a JSON file"),
-        )
-        self._action(
-            file_menu,
-            "export",
-            self.tr("&Export…"),
-            self._export,
-            "Ctrl+E",
-            self.tr("Write the matrix as an Excel workbook, a PDF, a CSV or a JSON file"),
-            icon="export",
-        )
-        self._action(
-            file_menu,
-            "export-handbook",
-            self.tr("Export &handbook PDF…"),
-            lambda: self._export(handbook=True),
-            tip=self.tr("Write a PDF with a chapter per role: what each role does"),
-        )
-        file_menu.addSeparator()
-        self._action(
-            file_menu,
-            "close",
-            self.tr("&Close"),
-            self.close,
-            std.Close,
-            self.tr("Close this window"),
-        )
-        self._action(
-            file_menu, "quit", self.tr("&Quit"), self._quit, std.Quit, self.tr("Close every window")
-        )
-
-        edit = bar.addMenu(self.tr("&Edit"))
-        edit.setObjectName("menu-edit")
-        stack = self.session.undo_stack
-        self.undo_action = self._action(
-            edit,
-            "undo",
-            self.tr("&Undo"),
-            stack.undo,
-            std.Undo,
-            self.tr("Take back the last change"),
-            icon="undo",
-        )
-        self.redo_action = self._action(
-            edit,
-            "redo",
-            self.tr("&Redo"),
-            stack.redo,
-            std.Redo,
-            self.tr("Make the change taken back again"),
-            icon="redo",
-        )
+        for spec_menu in MENUS:
+            self._fill(bar.addMenu(self._tr(spec_menu.title)), spec_menu)
+        self.undo_action = self.actions_by_key["undo"]
+        self.redo_action = self.actions_by_key["redo"]
+        stack = window.session.undo_stack
         # the menu names the change ("Undo Set A"); the toolbar button keeps its short name
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
@@ -192,353 +342,95 @@ class WindowMenus:
         stack.redoTextChanged.connect(self._redo_text_changed)
         self._undo_text_changed(stack.undoText())
         self._redo_text_changed(stack.redoText())
-        self.undo_action.setEnabled(stack.canUndo())
-        self.redo_action.setEnabled(stack.canRedo())
-        edit.addSeparator()
-        # Cut/copy/paste/delete are handled by the grid's key handler when it has focus;
-        # menu items act on the grid explicitly, without stealing its shortcuts.
-        self._action(
-            edit,
-            "cut",
-            self.tr("Cu&t") + "\t" + QKeySequence(std.Cut).toString(),
-            self._cut,
-            tip=self.tr("Copy the selected cells and clear them"),
-        )
-        self._action(
-            edit,
-            "copy",
-            self.tr("&Copy") + "\t" + QKeySequence(std.Copy).toString(),
-            self.grid.copy_selection,
-            tip=self.tr("Copy the selected cells as tab-separated text"),
-        )
-        self._action(
-            edit,
-            "paste",
-            self.tr("&Paste") + "\t" + QKeySequence(std.Paste).toString(),
-            self.grid.paste,
-            tip=self.tr("Paste codes from a spreadsheet at the selected cell"),
-        )
-        self._action(
-            edit,
-            "clear",
-            self.tr("C&lear cells")
-            + "\t"
-            + QKeySequence(Qt.Key.Key_Delete).toString(QKeySequence.SequenceFormat.NativeText),
-            self.grid.clear_selection_cells,
-            tip=self.tr("Remove the codes of the selected cells"),
-        )
-        self._action(
-            edit,
-            "select-all",
-            self.tr("Select &all"),
-            self.grid.selectAll,
-            std.SelectAll,
-            self.tr("Select every cell of the grid"),
-        )
-        edit.addSeparator()
-        self._action(
-            edit,
-            "insert-task",
-            self.tr("Insert &task"),
-            self.insert_task,
-            "Ctrl+T",
-            self.tr("Add a task below the current one"),
-            icon="add-task",
-        )
-        self._action(
-            edit,
-            "insert-role",
-            self.tr("Insert r&ole"),
-            self.insert_role,
-            "Ctrl+Shift+T",
-            self.tr("Add a role after the current column"),
-            icon="add-role",
-        )
-        self._action(
-            edit,
-            "insert-phase",
-            self.tr("Insert p&hase"),
-            self.insert_phase,
-            "Ctrl+Alt+T",
-            self.tr("Add a phase (a group of tasks) after the current one"),
-        )
-        self._action(
-            edit,
-            "rename-task",
-            self.tr("Re&name task…"),
-            self.rename_task,
-            "Ctrl+R",
-            self.tr("Rename the current task"),
-        )
-        self._action(
-            edit,
-            "rename-role",
-            self.tr("Rena&me role…"),
-            self.rename_role,
-            "Ctrl+Shift+R",
-            self.tr("Rename the current role"),
-        )
-        self._action(
-            edit,
-            "rename-phase",
-            self.tr("Renam&e phase…"),
-            self.rename_phase,
-            tip=self.tr("Rename the phase of the current task"),
-        )
-        self._action(
-            edit,
-            "move-task-up",
-            self.tr("Move task &up"),
-            lambda: self.move_task(-1),
-            "Alt+Shift+Up",
-            self.tr("Move the current task one row up"),
-        )
-        self._action(
-            edit,
-            "move-task-down",
-            self.tr("Move task do&wn"),
-            lambda: self.move_task(1),
-            "Alt+Shift+Down",
-            self.tr("Move the current task one row down"),
-        )
-        self._action(
-            edit,
-            "move-role-left",
-            self.tr("Move role &left"),
-            lambda: self.move_role_visually(-1),
-            "Alt+Shift+Left",
-            self.tr("Move the current role one column to the left"),
-        )
-        self._action(
-            edit,
-            "move-role-right",
-            self.tr("Move role &right"),
-            lambda: self.move_role_visually(1),
-            "Alt+Shift+Right",
-            self.tr("Move the current role one column to the right"),
-        )
-        self._action(
-            edit,
-            "delete-task",
-            self.tr("&Delete task"),
-            self.delete_tasks,
-            "Ctrl+Delete",
-            self.tr("Delete the selected tasks with their cells"),
-            icon="delete",
-        )
-        self._action(
-            edit,
-            "delete-role",
-            self.tr("Delete r&ole"),
-            self.delete_roles,
-            "Ctrl+Shift+Delete",
-            self.tr("Delete the selected roles with their cells"),
-        )
-        self._action(
-            edit,
-            "delete-phase",
-            self.tr("Delete &phase"),
-            self.delete_phase,
-            tip=self.tr("Delete the current phase with its tasks"),
-        )
-        edit.addSeparator()
-        self._action(
-            edit,
-            "find",
-            self.tr("&Find tasks…"),
-            self.show_find,
-            std.Find,
-            self.tr("Show only the tasks whose name or description contains a text"),
-        )
+        self.toolbar = self._build_toolbar()
+        self.update_enabled()
 
-        view = bar.addMenu(self.tr("&View"))
-        view.setObjectName("menu-view")
-        zoom_in = self._action(
-            view,
-            "zoom-in",
-            self.tr("Zoom &in"),
-            lambda: self.grid.zoom(1),
-            std.ZoomIn,
-            self.tr("Make the grid larger"),
-        )
-        # Ctrl++ needs Shift on most layouts; browsers take the unshifted Ctrl+= too
-        zoom_in.setShortcuts([*zoom_in.shortcuts(), QKeySequence("Ctrl+=")])
-        self._action(
-            view,
-            "zoom-out",
-            self.tr("Zoom &out"),
-            lambda: self.grid.zoom(-1),
-            std.ZoomOut,
-            self.tr("Make the grid smaller"),
-        )
-        self._action(
-            view,
-            "zoom-reset",
-            self.tr("&Reset zoom"),
-            lambda: self.grid.zoom(0),
-            "Ctrl+0",
-            self.tr("Show the grid at its normal size"),
-        )
-        self._action(
-            view,
-            "collapse",
-            self.tr("&Collapse all phases"),
-            self._collapse_all,
-            tip=self.tr("Fold every phase to its header row"),
-        )
-        self._action(
-            view,
-            "expand",
-            self.tr("E&xpand all phases"),
-            self._expand_all,
-            tip=self.tr("Unfold every phase"),
-        )
-        view.addSeparator()
-        panels = view.addMenu(self.tr("&Panels"))
-        panels.setObjectName("menu-panels")
-        for key, dock in self.docks.items():
-            toggle = dock.toggleViewAction()
-            toggle.setObjectName(f"action-show-{key}")
-            toggle.setText(self._pane_titles()[key])
-            self._describe(
-                toggle, self.tr("Show or hide the {panel} panel").format(panel=dock.windowTitle())
-            )
-            panels.addAction(toggle)
-            self.actions_by_key[f"show-{key}"] = toggle
-        self._icon_actions.append((self.docks["problems"].toggleViewAction(), "problems"))
-        self._build_go_to(view.addMenu(self.tr("&Go to")))
-        view.addSeparator()
-        self._action(
-            view,
-            "cell-history",
-            self.tr("Cell &history…"),
-            self.show_cell_history,
-            "Ctrl+Alt+H",
-            self.tr("Who changed the current cell, when, from what to what"),
-        )
-        self._action(
-            view,
-            "matrix-history",
-            self.tr("&Matrix history…"),
-            self.show_matrix_history,
-            tip=self.tr("Every recorded change of this matrix, newest first"),
-        )
-        view.addSeparator()
-        self._build_language_menu(view.addMenu(self.tr("&Language")))
-        view.addSeparator()
-        self._action(
-            view,
-            "present",
-            self.tr("&Present"),
-            self.present,
-            "F5",
-            self.tr("Show the matrix full screen for a workshop, one task at a time"),
-            icon="present",
-        )
+    @staticmethod
+    def _tr(text: str) -> str:
+        return QCoreApplication.translate(CONTEXT, text)
 
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.setObjectName("menu-help")
-        self._action(
-            help_menu,
-            "getting-started",
-            self.tr("&Getting started"),
-            self.show_getting_started,
-            std.HelpContents,
-            self.tr("What RACI is, how to edit the matrix, and what the checks look for"),
-        )
-        help_menu.addSeparator()
-        self._action(
-            help_menu,
-            "about",
-            self.tr("&About RoleMatrix"),
-            self.show_about,
-            tip=self.tr("Version, licence and the fonts' licence"),
-        )
-        about_qt = self._action(
-            help_menu,
-            "about-qt",
-            self.tr("About &Qt"),
-            lambda: QMessageBox.aboutQt(self, self.tr("About Qt")),
-            tip=self.tr("The version and licence of Qt"),
-        )
-        about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
+    def _make(self, spec: ActionSpec) -> QAction:
+        window = self._window
+        text = self._tr(spec.text)
+        if isinstance(spec.shown_shortcut, QKeySequence.StandardKey):
+            text += "\t" + QKeySequence(spec.shown_shortcut).toString()
+        elif spec.shown_shortcut is not None:
+            shown = QKeySequence(spec.shown_shortcut)
+            text += "\t" + shown.toString(QKeySequence.SequenceFormat.NativeText)
+        action = QAction(text, window)
+        action.setObjectName(f"action-{spec.key}")
+        if spec.shortcuts:
+            action.setShortcuts(key_sequences(spec.shortcuts))
+        describe(action, self._tr(spec.tip) if spec.tip else "")
+        slot = spec.slot
+        action.triggered.connect(lambda checked=False: slot(window))
+        if spec.menu_role is not None:
+            action.setMenuRole(spec.menu_role)
+        if spec.icon:
+            self._icon_actions.append((action, spec.icon))
+        self.actions_by_key[spec.key] = action
+        return action
+
+    def _fill(self, menu: QMenu, spec: MenuSpec) -> None:
+        menu.setObjectName(spec.name)
+        for entry in spec.entries:
+            if isinstance(entry, MenuSpec):
+                self._fill(menu.addMenu(self._tr(entry.title)), entry)
+            elif entry == "-":
+                menu.addSeparator()
+            elif entry == "@recent":
+                self.recent_menu = menu
+                menu.aboutToShow.connect(self._window.files.fill_recent)
+            elif entry == "@panels":
+                self._fill_panels(menu)
+            elif entry == "@language":
+                self._fill_languages(menu)
+            else:
+                menu.addAction(self.actions_by_key[entry])
+
+    def update_enabled(self) -> None:
+        """Enable each action whose condition holds now (after a save, a refresh, an edit)."""
+        for key, spec in self._specs.items():
+            if spec.enabled is not None:
+                self.actions_by_key[key].setEnabled(spec.enabled(self._window))
 
     def _undo_text_changed(self, text: str) -> None:
         self.undo_action.setText(
             self.tr("&Undo {change}").format(change=text) if text else self.tr("&Undo")
         )
-        self._describe(self.undo_action, self.tr("Take back the last change"))
+        describe(self.undo_action, self.tr("Take back the last change"))
 
     def _redo_text_changed(self, text: str) -> None:
         self.redo_action.setText(
             self.tr("&Redo {change}").format(change=text) if text else self.tr("&Redo")
         )
-        self._describe(self.redo_action, self.tr("Make the change taken back again"))
+        describe(self.redo_action, self.tr("Make the change taken back again"))
 
-    def _pane_titles(self) -> dict[str, str]:
-        """Menu texts (with mnemonics) of the grid and the panels."""
-        return {
-            "grid": self.tr("&Grid"),
-            "problems": self.tr("P&roblems"),
-            "task": self.tr("&Task"),
-            "role": self.tr("R&ole"),
-            "duties": self.tr("&What the role does"),
-            "people": self.tr("&People"),
-        }
-
-    def _build_go_to(self, menu: QMenu) -> None:
-        """Ctrl+1 … Ctrl+6 put the keyboard focus on the grid or a panel; F6 moves on."""
-        menu.setObjectName("menu-go-to")
-        titles = self._pane_titles()
-        targets = [
-            ("grid", self.tr("Put the keyboard focus on the grid")),
-            ("problems", self.tr("Put the keyboard focus on the problems")),
-            ("task", self.tr("Put the keyboard focus on the task panel")),
-            ("role", self.tr("Put the keyboard focus on the role panel")),
-            ("duties", self.tr("Put the keyboard focus on what the role does")),
-            ("people", self.tr("Put the keyboard focus on the people panel")),
-        ]
-        for number, (key, tip) in enumerate(targets, start=1):
-            text = titles[key]
-            self._action(
-                menu,
-                f"go-{key}",
-                text,
-                lambda k=key: self.focus_pane(k),
-                f"Ctrl+{number}",
-                tip,
+    def _fill_panels(self, menu: QMenu) -> None:
+        for key, dock in self._window.docks.items():
+            toggle = dock.toggleViewAction()
+            toggle.setObjectName(f"action-show-{key}")
+            toggle.setText(self._tr(PANE_TEXTS[key]))
+            describe(
+                toggle, self.tr("Show or hide the {panel} panel").format(panel=dock.windowTitle())
             )
-        menu.addSeparator()
-        self._action(
-            menu,
-            "next-pane",
-            self.tr("&Next panel"),
-            lambda: self.cycle_pane(1),
-            "F6",
-            self.tr("Move the keyboard focus to the next panel"),
-        )
-        self._action(
-            menu,
-            "previous-pane",
-            self.tr("Pre&vious panel"),
-            lambda: self.cycle_pane(-1),
-            "Shift+F6",
-            self.tr("Move the keyboard focus to the previous panel"),
-        )
+            menu.addAction(toggle)
+            self.actions_by_key[f"show-{key}"] = toggle
+        self._icon_actions.append((self._window.docks["problems"].toggleViewAction(), "problems"))
 
-    def _build_language_menu(self, menu: QMenu) -> None:
-        menu.setObjectName("menu-language")
-        group = QActionGroup(self)
+    def _fill_languages(self, menu: QMenu) -> None:
+        window = self._window
+        group = QActionGroup(window)
         group.setExclusive(True)
         choice = i18n.stored_choice(settings())
         options = [(i18n.SYSTEM, self.tr("&System language"))]
         options += [(code, language.native_name) for code, language in i18n.LANGUAGES.items()]
         for code, text in options:
-            action = QAction(text, self)
+            action = QAction(text, window)
             action.setObjectName(f"action-language-{code}")
             action.setCheckable(True)
             action.setChecked(code == choice)
-            self._describe(
+            describe(
                 action,
                 self.tr("Use the language of the system")
                 if code == i18n.SYSTEM
@@ -546,33 +438,18 @@ class WindowMenus:
                     language=i18n.LANGUAGES[code].native_name
                 ),
             )
-            action.triggered.connect(lambda checked=False, c=code: self.choose_language(c))
+            action.triggered.connect(lambda checked=False, c=code: window.choose_language(c))
             group.addAction(action)
             menu.addAction(action)
             self.actions_by_key[f"language-{code}"] = action
 
-    def _build_toolbar(self) -> None:
-        toolbar = QToolBar(self.tr("Main toolbar"), self)
+    def _build_toolbar(self) -> QToolBar:
+        window = self._window
+        toolbar = QToolBar(self.tr("Main toolbar"), window)
         toolbar.setObjectName("toolbar-main")
         toolbar.setAccessibleName(self.tr("Main toolbar"))
         toolbar.setMovable(True)
-        keys = [
-            "new",
-            "open",
-            "save",
-            None,
-            "undo",
-            "redo",
-            None,
-            "insert-task",
-            "insert-role",
-            "delete-task",
-            None,
-            "export",
-            "present",
-            "show-problems",
-        ]
-        for key in keys:
+        for key in TOOLBAR:
             if key is None:
                 toolbar.addSeparator()
                 continue
@@ -582,65 +459,17 @@ class WindowMenus:
             if button is not None:
                 button.setAccessibleName(plain(action.text()))
                 button.setAccessibleDescription(action.statusTip())
-        self.toolbar = toolbar
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        return toolbar
 
-    def _refresh_icons(self) -> None:
+    def refresh_icons(self) -> None:
         """Draw the toolbar icons in the palette's text colour (again after a palette change)."""
-        palette = self.palette()
+        window = self._window
+        palette = window.palette()
         colour = palette.color(palette.ColorGroup.Active, palette.ColorRole.WindowText).name()
-        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        rtl = window.layoutDirection() == Qt.LayoutDirection.RightToLeft
         if (colour, rtl) == self._icon_style:
             return
         self._icon_style = (colour, rtl)
         for action, name in self._icon_actions:
             action.setIcon(toolbar_icon(name, palette, rtl))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() in (
-            QEvent.Type.PaletteChange,
-            QEvent.Type.ApplicationPaletteChange,
-            QEvent.Type.LayoutDirectionChange,
-        ):
-            self._refresh_icons()
-        super().changeEvent(event)
-
-    # ----------------------------------------------------------- keyboard
-    def _pane_widgets(self) -> list[tuple[str, QWidget]]:
-        panes: list[tuple[str, QWidget]] = [("grid", self.grid)]
-        panes += [(key, dock.widget()) for key, dock in self.docks.items()]
-        return panes
-
-    def focus_pane(self, key: str) -> None:
-        """Show a panel (raising it over the panels tabbed with it) and put the focus in it."""
-        if key == "grid":
-            self.grid.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            return
-        dock = self.docks[key]
-        dock.show()
-        dock.raise_()
-        widget = dock.widget()
-        target = {
-            "problems": self.problems.tree,
-            "task": self.task_panel.name,
-            "role": self.role_panel.name,
-            "duties": self.duties_panel.tree,
-            "people": self.people_panel.people,
-        }.get(key, widget)
-        if not target.isEnabled():
-            target = widget  # nothing selected to edit: the panel itself takes the focus
-        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def current_pane(self) -> str:
-        focus = QApplication.focusWidget()
-        for key, widget in self._pane_widgets():
-            if focus is not None and (focus is widget or widget.isAncestorOf(focus)):
-                return key
-        return "grid"
-
-    def cycle_pane(self, step: int) -> None:
-        """F6 / Shift+F6: on to the next visible panel, as in most desktop applications."""
-        keys = [k for k, _ in self._pane_widgets() if k == "grid" or self.docks[k].isVisible()]
-        current = self.current_pane()
-        index = keys.index(current) if current in keys else 0
-        self.focus_pane(keys[(index + step) % len(keys)])

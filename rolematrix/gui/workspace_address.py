@@ -16,10 +16,16 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBo
 class WorkspaceAddressDialog(QDialog):
     """One line for the address, and a word on where the password belongs."""
 
-    def __init__(self, parent: QWidget | None = None, address: str = "") -> None:
+    def __init__(
+        self, parent: QWidget | None = None, address: str = "", *, saving: bool = False
+    ) -> None:
+        """``saving``: the address to copy a document to (File ▸ Save to shared workspace)."""
         super().__init__(parent)
         self.setObjectName("workspace-dialog")
-        self.setWindowTitle(self.tr("Open shared workspace"))
+        if saving:
+            self.setWindowTitle(self.tr("Save to shared workspace"))
+        else:
+            self.setWindowTitle(self.tr("Open shared workspace"))
         label = QLabel(self.tr("&Database address:"), self)
         self.address = QLineEdit(address, self)
         self.address.setObjectName("workspace-address")
@@ -35,9 +41,10 @@ class WorkspaceAddressDialog(QDialog):
             self,
         )
         note.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel, self
+        ok = (
+            QDialogButtonBox.StandardButton.Save if saving else QDialogButtonBox.StandardButton.Open
         )
+        buttons = QDialogButtonBox(ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -17,6 +17,7 @@ from, field for field.
 from __future__ import annotations
 
 import json
+import math
 import re
 import zipfile
 from collections.abc import Iterable
@@ -72,18 +73,32 @@ _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
 # --------------------------------------------------------------------- names
+def _excel_cut(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters as Excel counts them: UTF-16 units, so an emoji
+    (outside the Basic Multilingual Plane) counts twice and is never split in half."""
+    out = []
+    used = 0
+    for ch in text:
+        width = 2 if ord(ch) > 0xFFFF else 1
+        if used + width > limit:
+            break
+        out.append(ch)
+        used += width
+    return "".join(out)
+
+
 def sheet_names(matrix_names: Iterable[str]) -> list[str]:
     """Excel-legal, unique sheet names for the matrices (≤31 chars, no ``[]:*?/\\``)."""
     taken = {name.casefold() for name in RESERVED_SHEETS}
     out: list[str] = []
     for name in matrix_names:
         base = _SHEET_FORBIDDEN.sub("_", cell_text(name)).strip().strip("'") or "Matrix"
-        base = base[:31]
+        base = _excel_cut(base, 31)
         candidate = base
         n = 2
         while candidate.casefold() in taken:
             suffix = f" ({n})"
-            candidate = base[: 31 - len(suffix)] + suffix
+            candidate = _excel_cut(base, 31 - len(suffix)) + suffix
             n += 1
         taken.add(candidate.casefold())
         out.append(candidate)
@@ -261,7 +276,11 @@ def _read_payload(path: Path, sheet: SheetCells) -> dict[str, Any]:
             f"{path}: the sheet {DATA_SHEET!r} does not hold RoleMatrix data"
         )
     version = first[1][1] if len(first) > 1 and first[1][0] == 1 else None
-    if not isinstance(version, int | float) or int(version) > FORMAT_VERSION:
+    if (
+        not isinstance(version, int | float)
+        or not math.isfinite(version)
+        or int(version) > FORMAT_VERSION
+    ):
         raise UnreadableInputError(
             f"{path}: written by a newer RoleMatrix (workbook format {version}); update RoleMatrix"
         )

@@ -21,6 +21,7 @@ import datetime as dt
 import posixpath
 import re
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -149,7 +150,12 @@ def part_chunks(archive: zipfile.ZipFile, name: str, source: str) -> Iterator[by
     read = 0
     with archive.open(info) as part:
         while True:
-            chunk = part.read(_CHUNK)
+            try:
+                chunk = part.read(_CHUNK)
+            except (zlib.error, EOFError, zipfile.BadZipFile) as exc:
+                raise UnreadableInputError(
+                    f"{source}: the part {name} is damaged and cannot be inflated ({exc})"
+                ) from exc
             if not chunk:
                 return
             read += len(chunk)

@@ -105,6 +105,12 @@ def reading_errors(path: Path) -> Iterator[None]:
         ) from exc
     except sqlite3.Error as exc:
         raise _sqlite_error(path, exc) from exc
+    except UnicodeDecodeError as exc:  # text SQLite hands back that is no UTF-8 (a damaged schema)
+        raise CorruptFileError(
+            f"{name} is damaged: it holds text that is not UTF-8 ({exc.reason}). "
+            "Restore it from a backup.",
+            str(path),
+        ) from exc
     except Exception as exc:
         driver = _driver_error(exc)
         if driver is None:

@@ -37,6 +37,9 @@ from rolematrix.store.validation import (
     json_value,
     number_value,
 )
+from rolematrix.store.validation import (
+    short as short_value,
+)
 
 __all__ = ["DamagedDataError", "LoadedMatrix", "Query", "matrices_of", "meta_of", "revision_of"]
 
@@ -222,9 +225,9 @@ def matrices_of(source: RowSource, ids: Sequence[int] | None = None) -> list[Loa
                     chunk = cells.chunk(chunk)
                     matrix.load_cells(chunk)
         except DamagedDataError as exc:
-            raise DamagedDataError(f"matrix {name!r}: {exc}") from exc
+            raise DamagedDataError(f"matrix {short_value(name)}: {exc}") from exc
         except (ValueError, KeyError, TypeError) as exc:
-            raise DamagedDataError(f"matrix {name!r}: {exc}") from exc
+            raise DamagedDataError(f"matrix {short_value(name)}: {exc}") from exc
         matrix.journal.clear()
         loaded.append(LoadedMatrix(matrix, db_id, matrix.version))
     return loaded
@@ -244,7 +247,7 @@ class CellCheck:
         self.db_id = db_id
 
     def _problem(self, task_id: object, role_id: object, codes: object) -> DamagedDataError:
-        label = f"matrix_id={self.db_id}, task_id={task_id!r}, role_id={role_id!r}"
+        label = f"matrix_id={self.db_id}, task_id={short_value(task_id)}, role_id={short_value(role_id)}"
         if task_id not in self.tasks:
             return damaged("cells", label, "its task does not exist")
         if role_id not in self.roles:
@@ -420,7 +423,7 @@ def assemble(
     if suppressions:
         matrix.set_suppressions(suppressions)
     presets = [
-        preset_of(p_name, p_description, p_people, f"matrix_id={db_id}, name={p_name!r}")
+        preset_of(p_name, p_description, p_people, f"matrix_id={db_id}, name={short_value(p_name)}")
         for _m, p_name, p_description, p_people in preset_rows
     ]
     if presets:

@@ -37,8 +37,14 @@ class DamagedDataError(ValueError):
 def row_label(columns: Sequence[str], row: Sequence[Any], keys: Sequence[str]) -> str:
     """The row as a reader can find it again: its key columns and their values."""
     named = dict(zip(columns, row, strict=False))
-    shown = [f"{key}={named[key]!r}" for key in keys if key in named]
+    shown = [f"{key}={short(named[key])}" for key in keys if key in named]
     return ", ".join(shown) if shown else "?"
+
+
+def short(value: object) -> str:
+    """A value as a message may quote it: a damaged key can be 200,000 characters long."""
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:57]}…"
 
 
 def damaged(table: str, label: str, problem: str) -> DamagedDataError:
