@@ -184,7 +184,7 @@ def test_switching_to_persian_mirrors_the_window_and_translates_the_menus(
     window = add_window(qtbot, MainWindow(session_of(sample_matrix(), title="Launch")))
     window.show()
     titles = [plain(action.text()) for action in window.menuBar().actions()]
-    assert titles == ["پرونده", "ویرایش", "نما", "راهنما"]
+    assert titles == ["پرونده", "ویرایش", "نما", "ماتریس", "راهنما"]
     assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert window.grid.layoutDirection() == Qt.LayoutDirection.RightToLeft  # English content too
     assert window.docks["problems"].windowTitle() == "مشکلات"

@@ -201,7 +201,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../rolematrix/gui/undo.py" line="+72"/>
+        <location filename="../../rolematrix/gui/undo.py" line="+79"/>
         <source>A task needs a name.</source>
         <translation>وظیفه باید نامی داشته باشد.</translation>
     </message>
@@ -211,7 +211,7 @@
         <translation>نقش باید نامی داشته باشد.</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-54"/>
         <source>Set {name}</source>
         <extracomment>The Edit menu&apos;s words for each edit (see EditLabel for the keys).</extracomment>
         <translation>گذاشتن {name}</translation>
@@ -398,6 +398,41 @@
         <translation>تغییر تنظیمات بررسی</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Change the scheme to {name}</source>
+        <translation>تغییر طرح به {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the properties of “{name}”</source>
+        <translation>تغییر ویژگی‌های «{name}»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add matrix “{name}”</source>
+        <translation>افزودن ماتریس «{name}»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicate matrix “{name}”</source>
+        <translation>رونوشت از ماتریس «{name}»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete matrix “{name}”</source>
+        <translation>حذف ماتریس «{name}»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move matrix “{name}”</source>
+        <translation>جابه‌جایی ماتریس «{name}»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename matrix to “{name}”</source>
+        <translation>تغییر نام ماتریس به «{name}»</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>“{text}” is not a code of {scheme} (codes: {codes})</source>
         <extracomment>What the status bar says when the editor refused something (see Refusal for the keys).</extracomment>
@@ -425,6 +460,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>A matrix named “{text}” already exists in this document.</source>
+        <translation>ماتریسی با نام «{text}» از پیش در این سند هست.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A document keeps at least one matrix; add another before deleting this one.</source>
+        <translation>هر سند دست‌کم یک ماتریس دارد؛ پیش از حذف این یکی، ماتریس دیگری بیفزایید.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The pasted block reaches past the matrix: it needs {count} more tasks and {extra} more roles.</source>
         <translation>بلوک چسبانده‌شده از ماتریس بیرون می‌زند: {count} وظیفه و {extra} نقش دیگر لازم دارد.</translation>
     </message>
@@ -439,7 +484,7 @@
         <translation>{count} مقدار چسبانده‌شده کد نبودند و خانه‌هایشان دست‌نخورده ماندند («{text}»).</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-45"/>
         <source>Edit matrix</source>
         <translation>ویرایش ماتریس</translation>
     </message>
@@ -1175,7 +1220,7 @@
 <context>
     <name>LegendBar</name>
     <message>
-        <location filename="../../rolematrix/gui/main_window.py" line="+130"/>
+        <location filename="../../rolematrix/gui/main_window.py" line="+131"/>
         <source>Legend</source>
         <extracomment>Matrices up to this many cells (tasks x roles) are checked before the window shows. Larger ones are checked once the grid has been painted, or after this long (ms) at the latest.</extracomment>
         <translation>راهنمای رنگ‌ها</translation>
@@ -1320,7 +1365,7 @@
         <translation>وضعیت فضای کاری مشترک</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+125"/>
         <source>Checking…</source>
         <extracomment>Every action of the window&apos;s menus and toolbar, by a stable key.</extracomment>
         <translation>در حال بررسی…</translation>
@@ -1445,6 +1490,189 @@
     </message>
 </context>
 <context>
+    <name>MatrixActions</name>
+    <message>
+        <location filename="../../rolematrix/gui/matrix_actions.py" line="+57"/>
+        <source>&amp;New matrix…</source>
+        <translation>ماتریس &amp;تازه…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a blank matrix, in any scheme, to this document</source>
+        <translation>افزودن ماتریسی خالی، با هر طرحی، به این سند</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Matrix &amp;properties…</source>
+        <translation>&amp;ویژگی‌های ماتریس…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name, description, scheme, rule profile and thresholds of this matrix</source>
+        <translation>نام، شرح، طرح، نمایهٔ قواعد و آستانه‌های این ماتریس</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Rename matrix…</source>
+        <translation>تغییر &amp;نام ماتریس…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give this matrix another name (or double-click its tab)</source>
+        <translation>نام دیگری به این ماتریس بدهید (یا روی زبانه‌اش دوبار کلیک کنید)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Duplicate matrix</source>
+        <translation>&amp;رونوشت از ماتریس</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a copy of this matrix with all its tasks, roles and codes</source>
+        <translation>افزودن رونوشتی از این ماتریس با همهٔ وظیفه‌ها، نقش‌ها و کدهایش</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>De&amp;lete matrix</source>
+        <translation>&amp;حذف ماتریس</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove this matrix from the document (Undo brings it back)</source>
+        <translation>برداشتن این ماتریس از سند (واگرد آن را برمی‌گرداند)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Move matrix &amp;left</source>
+        <translation>بردن ماتریس به &amp;چپ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show this matrix one tab earlier</source>
+        <translation>نمایش این ماتریس یک زبانه جلوتر</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Move matrix &amp;right</source>
+        <translation>بردن ماتریس به &amp;راست</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show this matrix one tab later</source>
+        <translation>نمایش این ماتریس یک زبانه عقب‌تر</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>M&amp;atrix</source>
+        <translation>&amp;ماتریس</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>RoleMatrix</source>
+        <translation>RoleMatrix</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>{count} cells hold codes {scheme} lacks; the checker lists them.</source>
+        <translation>{count} خانه کدهایی دارند که {scheme} ندارد؛ بررسی‌گر آن‌ها را فهرست می‌کند.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Rename matrix</source>
+        <translation>تغییر نام ماتریس</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Matrix name:</source>
+        <translation>نام ماتریس:</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Delete matrix</source>
+        <translation>حذف ماتریس</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete the matrix {name} with its {count} tasks? Undo brings it back.</source>
+        <translation>ماتریس {name} با {count} وظیفه‌اش حذف شود؟ واگرد آن را برمی‌گرداند.</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixDialogs</name>
+    <message>
+        <location filename="../../rolematrix/gui/matrix_dialogs.py" line="+44"/>
+        <source>Standard: the usual RACI rules; one role may hold A and R</source>
+        <extracomment>The rule profiles as the dialog names them.</extracomment>
+        <translation>استاندارد: قواعد معمول RACI؛ یک نقش می‌تواند A و R را با هم داشته باشد</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Strict: exactly one R per task, and the accountable is not the only doer</source>
+        <translation>سخت‌گیر: در هر وظیفه دقیقاً یک R، و پاسخ‌گو تنها انجام‌دهنده نیست</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Lenient: no limits on how many are responsible or consulted, no overload</source>
+        <translation>آسان‌گیر: بی‌محدودیت در شمار مسئولان یا مشاوران، بی هشدار پرباری</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Most responsible per task</source>
+        <extracomment>Each checker threshold as the dialog names it (the names of RuleConfig&apos;s fields).</extracomment>
+        <translation>بیشترین شمار مسئولان در هر وظیفه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Most consulted per task</source>
+        <translation>بیشترین شمار مشاوران در هر وظیفه</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“Everyone involved” only from this many roles</source>
+        <translation>«همه درگیرند» تنها از این شمار نقش</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A role is overloaded above this share of tasks</source>
+        <translation>نقش، بالاتر از این سهم از وظیفه‌ها، پربار است</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Role overload only from this many roles</source>
+        <translation>پرباری نقش تنها از این شمار نقش</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A person is overloaded above this share of tasks</source>
+        <translation>فرد، بالاتر از این سهم از وظیفه‌ها، پربار است</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Person overload only from this many people</source>
+        <translation>پرباری فرد تنها از این شمار فرد</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Warn about too many responsible or consulted</source>
+        <translation>هشدار دربارهٔ مسئولان یا مشاوران بیش از اندازه</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Warn about overloaded roles and people</source>
+        <translation>هشدار دربارهٔ نقش‌ها و افراد پربار</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The accountable must not be the only one doing the work</source>
+        <translation>پاسخ‌گو نباید تنها انجام‌دهندهٔ کار باشد</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>More than one responsible is an error</source>
+        <translation>بیش از یک مسئول خطاست</translation>
+    </message>
+</context>
+<context>
     <name>MatrixGridModel</name>
     <message>
         <location filename="../../rolematrix/gui/grid_model.py" line="+248"/>
@@ -1504,6 +1732,98 @@
         <location line="+4"/>
         <source>{role} on “{task}”:</source>
         <translation>{role} در «{task}»:</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixPropertiesDialog</name>
+    <message>
+        <location filename="../../rolematrix/gui/matrix_dialogs.py" line="+74"/>
+        <source>Matrix properties</source>
+        <translation>ویژگی‌های ماتریس</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Description</source>
+        <translation>شرح</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scheme</source>
+        <translation>طرح</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Rule profile</source>
+        <translation>نمایهٔ قواعد</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Checker thresholds</source>
+        <translation>آستانه‌های بررسی‌گر</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;نام:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Description:</source>
+        <translation>&amp;شرح:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Scheme:</source>
+        <translation>&amp;طرح:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rule &amp;profile:</source>
+        <translation>&amp;نمایهٔ قواعد:</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>{changed} cells get the codes of {scheme} that play the same part (A stays A, R becomes D in DACI, every code becomes ✓ in check marks).</source>
+        <translation>{changed} خانه کدهایی از {scheme} می‌گیرند که همان نقش را دارند (A همان A می‌ماند، R در DACI به D بدل می‌شود، و در علامت‌ها هر کدی ✓ می‌شود).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{count} cells hold codes {scheme} lacks: they are kept and the checker flags them.</source>
+        <translation>{count} خانه کدهایی دارند که {scheme} ندارد: نگه داشته می‌شوند و بررسی‌گر نشانشان می‌دهد.</translation>
+    </message>
+</context>
+<context>
+    <name>NewMatrixDialog</name>
+    <message>
+        <location line="-170"/>
+        <location line="+1"/>
+        <source>New matrix</source>
+        <translation>ماتریس تازه</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scheme</source>
+        <translation>طرح</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;نام:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Scheme:</source>
+        <translation>&amp;طرح:</translation>
     </message>
 </context>
 <context>

@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from rolematrix.core.codes import NOT_INVOLVED, parse_codes
 from rolematrix.core.edits import (
+    AddMatrixEdit,
     BlockEdit,
     CellChange,
     CellsEdit,
@@ -34,23 +35,37 @@ from rolematrix.core.edits import (
     InsertRoleEdit,
     InsertTaskEdit,
     MatrixEdit,
+    MoveMatrixEdit,
     MovePhaseEdit,
     MoveRoleEdit,
     MoveTaskEdit,
     PeopleEdit,
     PersonRolesEdit,
+    RemoveMatrixEdit,
     RemovePhaseEdit,
     RemoveRoleEdit,
     RemoveTaskEdit,
+    RenameMatrixEdit,
     RenamePersonEdit,
     RenamePhaseEdit,
+    SchemeEdit,
     SettingsEdit,
     SuppressionsEdit,
     UpdateRoleEdit,
     UpdateTaskEdit,
 )
-from rolematrix.core.model import CellKey, Matrix, Person, Settings, StaffingPreset, Suppression
-from rolematrix.core.names import clean_name
+from rolematrix.core.history import matrix_from, structure_of
+from rolematrix.core.model import (
+    CellKey,
+    Document,
+    Matrix,
+    Person,
+    Settings,
+    StaffingPreset,
+    Suppression,
+)
+from rolematrix.core.names import clean_name, distinct_name, normalise
+from rolematrix.core.schemes import CHECK_MARK, Scheme, get_scheme
 
 #: A pasted block larger than this many cells is refused (a clipboard is no import).
 MAX_PASTE_CELLS = 2_000_000
@@ -60,7 +75,7 @@ MAX_PASTE_CELLS = 2_000_000
 class Refusal:
     """Something the editor did not do, as data the GUI words in its language.
 
-    Keys: not-a-code (text, scheme), empty-name (what), name-taken (what, name),
+    Keys: not-a-code (text, scheme), empty-name (what), name-taken (what, name), last-matrix,
     paste-overflow (count: rows, extra: roles), paste-too-large (count),
     pasted-not-codes (count, text: the first one).
     """
@@ -569,6 +584,18 @@ class Editor:
     def set_settings(self, settings: Settings) -> EditResult:
         return self._do(SettingsEdit(self.matrix, settings))
 
+    def change_scheme(self, scheme_id: str) -> SchemeResult:
+        """Another scheme, the codes converted by their part (see :func:`scheme_conversion`).
+
+        Never refused: cells left with letters the new scheme lacks keep them (the
+        checker flags them) and ``foreign_cells`` says how many, for the status bar.
+        """
+        if scheme_id == self.matrix.scheme.id:
+            return SchemeResult()
+        plan = scheme_conversion(self.matrix, scheme_id)
+        result = self._do(SchemeEdit(self.matrix, scheme_id, plan.changes))
+        return SchemeResult(result.edit, foreign_cells=plan.foreign_cells)
+
 
 def _split_block(text: str) -> list[list[str]]:
     """Tab-separated lines as spreadsheets put them on the clipboard (a last newline ends them)."""
@@ -576,3 +603,143 @@ def _split_block(text: str) -> list[list[str]]:
     while lines and lines[-1] == "":
         lines.pop()
     return [line.split("\t") for line in lines]
+
+
+# ------------------------------------------------------------ another scheme
+@dataclass(frozen=True, slots=True)
+class SchemeResult(EditResult):
+    """What :meth:`Editor.change_scheme` did; ``foreign_cells`` hold letters the scheme lacks."""
+
+    foreign_cells: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class SchemeConversion:
+    """The cells a change of scheme rewrites, and how many then hold letters it lacks."""
+
+    scheme_id: str
+    changes: tuple[CellChange, ...]
+    foreign_cells: int
+
+
+def convert_codes(codes: str, source: Scheme, target: Scheme) -> str:
+    """One cell's codes in ``target``: each letter by its part, else the same letter.
+
+    Accountable, responsible (DACI's D is RACI's R), consulted and informed go to
+    the target's code for that part; another letter stays as it is (kept even
+    where the target lacks it, for the checker to flag: nothing is dropped
+    unseen). To check marks every involving code is a mark (CAIRO's "out of the
+    loop" says "not involved" and becomes an empty cell); from check marks a
+    mark is the target's responsible.
+    """
+    if target.is_check:
+        involved = any(not source.has(c) or source.code(c).involves for c in codes)
+        return CHECK_MARK if involved else ""
+    parts: dict[str, str | None] = {}
+    if source.is_check:
+        parts[CHECK_MARK] = target.responsible
+    else:
+        for part in ("accountable", "responsible", "consulted"):
+            mine, theirs = getattr(source, part), getattr(target, part)
+            if mine and theirs:
+                parts[mine] = theirs
+        if source.has(_INFORMED) and target.has(_INFORMED):
+            parts[_INFORMED] = _INFORMED
+    return target.canonical(parts.get(c) or c for c in codes)
+
+
+_INFORMED = "I"
+
+
+def scheme_conversion(matrix: Matrix, scheme_id: str) -> SchemeConversion:
+    """What switching ``matrix`` to ``scheme_id`` would do to its cells (for the dialog's note)."""
+    source, target = matrix.scheme, get_scheme(scheme_id)
+    changes: list[CellChange] = []
+    foreign = 0
+    memo: dict[str, str] = {}
+    for task_id, role_id, codes in matrix.cells():
+        new = memo.get(codes)
+        if new is None:
+            new = memo[codes] = convert_codes(codes, source, target)
+        if new != codes:
+            changes.append((task_id, role_id, new))
+        if any(not target.has(c) for c in new):
+            foreign += 1
+    return SchemeConversion(scheme_id, tuple(changes), foreign)
+
+
+# --------------------------------------------------------------- the document
+class DocumentEditor:
+    """Edits a document's list of matrices: add, rename, duplicate, delete, move.
+
+    Like :class:`Editor`, every change is applied, then handed to the recorder
+    as one undoable edit; the tabs follow the document's events, undo included.
+    Names are unique in the document (trimmed, case folded), refused otherwise.
+    """
+
+    def __init__(self, document: Document, recorder: Recorder | None = None) -> None:
+        self.document = document
+        self.recorder: Recorder = recorder if recorder is not None else History()
+
+    def _do(self, edit: Edit) -> EditResult:
+        edit.apply()
+        self.recorder.record(edit)
+        return EditResult(edit)
+
+    def name_problem(self, name: str, matrix: Matrix | None = None) -> Refusal | None:
+        """Why ``name`` cannot name a matrix (``matrix`` itself aside), or None."""
+        cleaned = clean_name(name)
+        if not cleaned:
+            return Refusal("empty-name", what="matrix")
+        key = normalise(cleaned)
+        if any(normalise(m.name) == key for m in self.document.matrices if m is not matrix):
+            return Refusal("name-taken", text=cleaned, what="matrix")
+        return None
+
+    def unique_name(self, name: str) -> str:
+        """``name``, or ``name (2)``... -- free in the document."""
+        return distinct_name(clean_name(name), {normalise(m.name) for m in self.document.matrices})
+
+    def add_matrix(
+        self, name: str, scheme: str = "RACI", description: str = "", index: int | None = None
+    ) -> EditResult:
+        """A blank matrix in any scheme, after the others (or at ``index``)."""
+        problem = self.name_problem(name)
+        if problem is not None:
+            return EditResult(refusals=(problem,))
+        matrix = Matrix(clean_name(name), scheme, description=description)
+        at = len(self.document.matrices) if index is None else index
+        return self._do(
+            AddMatrixEdit(self.document, matrix, at, EditLabel("add-matrix", matrix.name))
+        )
+
+    def rename(self, matrix: Matrix, name: str) -> EditResult:
+        problem = self.name_problem(name, matrix)
+        if problem is not None:
+            return EditResult(refusals=(problem,))
+        if clean_name(name) == matrix.name:
+            return EditResult()
+        return self._do(RenameMatrixEdit(matrix, clean_name(name)))
+
+    def duplicate(self, matrix: Matrix, name: str | None = None) -> EditResult:
+        """A deep copy with every field (ids, cells, unread cell texts), right after ``matrix``."""
+        wanted = name if name is not None else self.unique_name(f"{matrix.name} (copy)")
+        problem = self.name_problem(wanted)
+        if problem is not None:
+            return EditResult(refusals=(problem,))
+        copy = matrix_from(replace(structure_of(matrix), name=clean_name(wanted)), matrix.cells())
+        index = self.document.matrices.index(matrix) + 1
+        label = EditLabel("duplicate-matrix", matrix.name)
+        return self._do(AddMatrixEdit(self.document, copy, index, label))
+
+    def delete(self, matrix: Matrix) -> EditResult:
+        """Take ``matrix`` out; the last one stays (a document always shows a matrix)."""
+        if len(self.document.matrices) <= 1:
+            return EditResult(refusals=(Refusal("last-matrix", what="matrix"),))
+        return self._do(RemoveMatrixEdit(self.document, matrix))
+
+    def move(self, matrix: Matrix, index: int) -> EditResult:
+        index = max(0, min(index, len(self.document.matrices) - 1))
+        if self.document.matrices.index(matrix) == index:
+            return EditResult()
+        return self._do(MoveMatrixEdit(self.document, matrix, index))

@@ -20,6 +20,7 @@ from typing import Any
 
 from rolematrix.core.model import (
     BlockUndo,
+    Document,
     Matrix,
     Person,
     RemovedPhase,
@@ -45,7 +46,9 @@ class EditLabel:
     task-notes, task-reference, insert-role, delete-role, delete-roles, move-role,
     edit-role, rename-role, role-short, role-description, role-colour, insert-phase,
     delete-phase, rename-phase, move-phase, apply-staffing, add-person, remove-person,
-    person-roles, rename-person, conflicts, accept, reopen, edit-matrix, settings.
+    person-roles, rename-person, conflicts, accept, reopen, edit-matrix, settings,
+    change-scheme, rename-matrix, add-matrix, duplicate-matrix, delete-matrix, move-matrix,
+    matrix-properties.
     """
 
     key: str
@@ -625,3 +628,88 @@ class CompoundEdit(Edit):
     def renumber(self, ids: Mapping[int, int]) -> None:
         for part in self.parts:
             part.renumber(ids)
+
+
+# -------------------------------------------------------------- the document
+class SchemeEdit(Edit):
+    """Another scheme for the matrix, and its codes converted (one undo step).
+
+    Only the codes change: unread cell texts stay, and letters the new scheme
+    lacks are kept in their cells for the checker to flag.
+    """
+
+    def __init__(self, matrix: Matrix, scheme_id: str, changes: Sequence[CellChange]) -> None:
+        self.matrix = matrix
+        self.label = EditLabel("change-scheme", scheme_id)
+        self.scheme_id = scheme_id
+        self.before = matrix.scheme.id
+        self.changes = list(changes)
+        self.olds = [(t, r, matrix.get(t, r)) for t, r, _ in self.changes]
+
+    def apply(self) -> None:
+        self.matrix.update(scheme=self.scheme_id)
+        self.matrix.set_cells(self.changes)
+
+    def revert(self) -> None:
+        self.matrix.update(scheme=self.before)
+        self.matrix.set_cells(self.olds)
+
+    def renumber(self, ids: Mapping[int, int]) -> None:
+        self.changes = [(_id(ids, t), _id(ids, r), c) for t, r, c in self.changes]
+        self.olds = [(_id(ids, t), _id(ids, r), c) for t, r, c in self.olds]
+
+
+class RenameMatrixEdit(MatrixEdit):
+    """The matrix's name, checked against the other matrices of its document."""
+
+    def __init__(self, matrix: Matrix, name: str) -> None:
+        super().__init__(matrix, name=name)
+        self.label = EditLabel("rename-matrix", name)
+
+
+class AddMatrixEdit(Edit):
+    """A new (blank or duplicated) matrix put into the document at ``index``."""
+
+    def __init__(self, document: Document, matrix: Matrix, index: int, label: EditLabel) -> None:
+        self.document = document
+        self.matrix = matrix
+        self.index = index
+        self.label = label
+
+    def apply(self) -> None:
+        self.document.insert(self.index, self.matrix)
+
+    def revert(self) -> None:
+        self.document.remove(self.matrix)
+
+
+class RemoveMatrixEdit(Edit):
+    """A matrix taken out of the document; undo puts the same object back where it was."""
+
+    def __init__(self, document: Document, matrix: Matrix) -> None:
+        self.document = document
+        self.matrix = matrix
+        self.label = EditLabel("delete-matrix", matrix.name)
+        self.index = document.matrices.index(matrix)
+
+    def apply(self) -> None:
+        self.index = self.document.remove(self.matrix)
+
+    def revert(self) -> None:
+        self.document.insert(self.index, self.matrix)
+
+
+class MoveMatrixEdit(Edit):
+    def __init__(self, document: Document, matrix: Matrix, index: int) -> None:
+        self.document = document
+        self.matrix = matrix
+        self.label = EditLabel("move-matrix", matrix.name)
+        self.index = index
+        self.origin: int | None = None
+
+    def apply(self) -> None:
+        self.origin = self.document.move(self.matrix, self.index)
+
+    def revert(self) -> None:
+        assert self.origin is not None
+        self.document.move(self.matrix, self.origin)

@@ -1183,11 +1183,39 @@ class _Announce:
 _EMPTY: Mapping[int, str] = {}
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentEvent:
+    """A matrix added to, removed from or moved within a document (after the change).
+
+    kinds: matrix-insert (``index`` where it now is), matrix-remove (``index``
+    where it was), matrix-move (from ``index`` to ``to_index``). Tabs and lists
+    of matrices follow these, so that undo puts them back too.
+    """
+
+    kind: str
+    matrix: Matrix
+    index: int
+    to_index: int | None = None
+
+
+DocumentListener = Callable[[DocumentEvent], None]
+
+
 class Document:
     """What one file or one shared workspace holds: any number of matrices."""
 
     def __init__(self, matrices: Iterable[Matrix] = ()) -> None:
         self.matrices: list[Matrix] = list(matrices)
+        self._listeners: list[DocumentListener] = []
+
+    def subscribe(self, listener: DocumentListener) -> Callable[[], None]:
+        """Call ``listener`` with every :class:`DocumentEvent`; returns the unsubscribe function."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def _emit(self, event: DocumentEvent) -> None:
+        for listener in list(self._listeners):
+            listener(event)
 
     def matrix(self, name: str | None = None) -> Matrix:
         """The matrix called ``name``; without a name, the only (or first) one."""
@@ -1203,11 +1231,33 @@ class Document:
         raise LookupError(f"no matrix named {name!r} (the document has {known})")
 
     def add(self, matrix: Matrix) -> Matrix:
+        return self.insert(len(self.matrices), matrix)
+
+    def insert(self, index: int, matrix: Matrix) -> Matrix:
+        """Put ``matrix`` at ``index``; its name must be free in the document."""
         taken = {normalise(m.name) for m in self.matrices}
         if normalise(matrix.name) in taken:
             raise DuplicateNameError(f"a matrix named {matrix.name!r} already exists")
-        self.matrices.append(matrix)
+        index = max(0, min(index, len(self.matrices)))
+        self.matrices.insert(index, matrix)
+        self._emit(DocumentEvent("matrix-insert", matrix, index))
         return matrix
+
+    def remove(self, matrix: Matrix) -> int:
+        """Take ``matrix`` out of the document; returns where it was (for undo)."""
+        index = self.matrices.index(matrix)
+        del self.matrices[index]
+        self._emit(DocumentEvent("matrix-remove", matrix, index))
+        return index
+
+    def move(self, matrix: Matrix, index: int) -> int:
+        """Put ``matrix`` at ``index`` in the document's order; returns where it was."""
+        origin = self.matrices.index(matrix)
+        index = max(0, min(index, len(self.matrices) - 1))
+        if index != origin:
+            self.matrices.insert(index, self.matrices.pop(origin))
+            self._emit(DocumentEvent("matrix-move", matrix, origin, index))
+        return origin
 
     @property
     def modified(self) -> bool:

@@ -60,6 +60,7 @@ from rolematrix.gui.detail_panels import RolePanel, TaskPanel
 from rolematrix.gui.grid_model import MatrixGridModel, readable_text_colour
 from rolematrix.gui.grid_view import GridView
 from rolematrix.gui.icons import app_icon
+from rolematrix.gui.matrix_actions import MatrixActions
 from rolematrix.gui.people_panel import PeoplePanel, RoleDutiesPanel
 from rolematrix.gui.problems_panel import ProblemsPanel, severity_counts_text
 from rolematrix.gui.session import DocumentSession
@@ -331,6 +332,8 @@ class MainWindow(QMainWindow):
         add_ctrl_y_to_redo(self.redo_action)
         self.toolbar = self.menus.toolbar
         self.menus.refresh_icons()
+        self.matrix_actions = MatrixActions(self.session, self.tabs, self, lambda: self.matrix)
+        self.matrix_actions.add_menu(self.menuBar(), self.actions_by_key)
         self._load_tabs()
         self.update_title()
         self.files.show_sync_state()
@@ -926,6 +929,7 @@ class MainWindow(QMainWindow):
         for panel in (self.task_panel, self.role_panel, self.people_panel, self.duties_panel):
             panel.set_matrix(None)
         self.problems.set_checker(None)
+        self.matrix_actions.close()
         if not handing_over:
             self.session.close()
         event.accept()

@@ -62,6 +62,13 @@ LABELS: dict[str, str] = {
     "reopen": str(QT_TRANSLATE_NOOP("Commands", "Reopen {name}")),
     "edit-matrix": str(QT_TRANSLATE_NOOP("Commands", "Edit matrix")),
     "settings": str(QT_TRANSLATE_NOOP("Commands", "Change checker settings")),
+    "change-scheme": str(QT_TRANSLATE_NOOP("Commands", "Change the scheme to {name}")),
+    "matrix-properties": str(QT_TRANSLATE_NOOP("Commands", "Change the properties of “{name}”")),
+    "add-matrix": str(QT_TRANSLATE_NOOP("Commands", "Add matrix “{name}”")),
+    "duplicate-matrix": str(QT_TRANSLATE_NOOP("Commands", "Duplicate matrix “{name}”")),
+    "delete-matrix": str(QT_TRANSLATE_NOOP("Commands", "Delete matrix “{name}”")),
+    "move-matrix": str(QT_TRANSLATE_NOOP("Commands", "Move matrix “{name}”")),
+    "rename-matrix": str(QT_TRANSLATE_NOOP("Commands", "Rename matrix to “{name}”")),
 }
 
 #: What the status bar says when the editor refused something (see Refusal for the keys).
@@ -75,6 +82,15 @@ REFUSALS: dict[str, str] = {
     "empty-name/matrix": str(QT_TRANSLATE_NOOP("Commands", "A matrix needs a name.")),
     "name-taken/task": str(QT_TRANSLATE_NOOP("Commands", "A task named “{text}” already exists.")),
     "name-taken/role": str(QT_TRANSLATE_NOOP("Commands", "A role named “{text}” already exists.")),
+    "name-taken/matrix": str(
+        QT_TRANSLATE_NOOP("Commands", "A matrix named “{text}” already exists in this document.")
+    ),
+    "last-matrix": str(
+        QT_TRANSLATE_NOOP(
+            "Commands",
+            "A document keeps at least one matrix; add another before deleting this one.",
+        )
+    ),
     "paste-overflow": str(
         QT_TRANSLATE_NOOP(
             "Commands",
