@@ -656,7 +656,7 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../rolematrix/gui/app.py" line="+223"/>
+        <location filename="../../rolematrix/gui/app.py" line="+224"/>
         <source>Open document</source>
         <extracomment>The desktop entry&apos;s name (resources/linux/): Wayland app id, task-switcher icon.</extracomment>
         <translation>باز کردن سند</translation>
@@ -680,11 +680,12 @@
         <location line="+9"/>
         <location line="+3"/>
         <location line="+4"/>
+        <location line="+13"/>
         <source>Could not open</source>
         <translation>باز نشد</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
         <location line="+4"/>
         <source>Could not import</source>
         <translation>وارد نشد</translation>
@@ -763,8 +764,9 @@
 <context>
     <name>DocumentSession</name>
     <message>
-        <location filename="../../rolematrix/gui/session.py" line="+47"/>
+        <location filename="../../rolematrix/gui/session.py" line="+98"/>
         <source>Untitled</source>
+        <extracomment>A staged open reads the cells of this many tasks (more than any screen shows) before the window paints; the rest right after the first paint (see DocumentSession.open). What the user does: before any of it is handled, a staged load is finished. A staged open found damage in the cells it read after the first paint (the message).</extracomment>
         <translation>بی‌نام</translation>
     </message>
 </context>
