@@ -90,7 +90,7 @@ def main() -> None:
     sales.people_panel.apply_selected_preset()  # "All in one": shows the Sales-PM conflict
     settle(app)
     sales.docks["people"].raise_()
-    settle(app)
+    settle(app, 600)  # the problems panel refreshes after a pause in editing
     sales.grab().save(str(HERE / "editor-sales-people.png"))
 
     big = realistic_matrix()
