@@ -15,6 +15,17 @@ def sheet_reference(sheet_name: str) -> str:
     return "'" + sheet_name.replace("'", "''") + "'"
 
 
+def column_letter(index: int) -> str:
+    """Spreadsheet column name of a 0-based column index (0 -> A, 26 -> AA): how every
+    import report names a cell (``Sheet1!D7``)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 class InputError(Exception):
     """Base for unreadable input; the message names the file and the problem."""
 

@@ -58,6 +58,7 @@ from rolematrix.io.report import (
     ImportProblem,
     ImportResult,
     UnreadableInputError,
+    column_letter,
     kept_text,
     sheet_reference,
 )
@@ -179,16 +180,6 @@ def _is_count(value: Any) -> bool:
         return False
     text = value.strip()
     return text.startswith("=") or bool(_NUMERIC.match(text))
-
-
-def column_letter(index: int) -> str:
-    """Spreadsheet column name of a 0-based column index (0 -> A, 26 -> AA)."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def cell_text(value: Any) -> str:

@@ -14,17 +14,8 @@ every reader.
 
 from __future__ import annotations
 
-from rolematrix.io.report import ImportProblem, sheet_reference
+from rolematrix.io.report import ImportProblem, column_letter, sheet_reference
 from rolematrix.io.xlsx_reader import SheetCells
-
-
-def _letters(col: int) -> str:
-    letters = ""
-    col += 1
-    while col:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def formula_problem(location: str, formula: str) -> ImportProblem:
@@ -40,6 +31,6 @@ def missing_results(sheet: SheetCells) -> list[ImportProblem]:
     """One problem per cell of ``sheet`` whose formula has no saved result, in reading order."""
     where = sheet_reference(sheet.title)
     return [
-        formula_problem(f"{where}!{_letters(c)}{r + 1}", formula)
+        formula_problem(f"{where}!{column_letter(c)}{r + 1}", formula)
         for r, c, formula in sorted(sheet.formulas)
     ]

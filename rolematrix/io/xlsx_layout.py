@@ -40,6 +40,7 @@ from rolematrix.io.report import (
     ImportProblem,
     ImportResult,
     UnreadableInputError,
+    column_letter,
     kept_text,
     sheet_reference,
 )
@@ -103,16 +104,6 @@ def sheet_names(matrix_names: Iterable[str]) -> list[str]:
         taken.add(candidate.casefold())
         out.append(candidate)
     return out
-
-
-def column_letter(index: int) -> str:
-    """0-based column index to Excel letters (0 → A)."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def cell_ref(sheet: str, row: int, col: int) -> str:

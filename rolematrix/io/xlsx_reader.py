@@ -30,7 +30,7 @@ from xml.parsers import expat
 
 from rolematrix.io import limits
 from rolematrix.io.limits import exceeded
-from rolematrix.io.report import UnreadableInputError, sheet_reference
+from rolematrix.io.report import UnreadableInputError, column_letter, sheet_reference
 
 __all__ = ["SheetCells", "Workbook", "check_zip", "read_workbook"]
 
@@ -487,15 +487,6 @@ def _unescape(text: str) -> str:
     return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text)
 
 
-def _letters(col: int) -> str:
-    letters = ""
-    col += 1
-    while col:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def _number(text: str) -> int | float | None:
     try:
         return int(text)
@@ -622,7 +613,7 @@ class _SheetReader:
             self.ref = ref
         else:
             row, col = max(self.row, 0), self.col + 1
-            self.ref = f"{_letters(col)}{row + 1}"
+            self.ref = f"{column_letter(col)}{row + 1}"
         if row >= limits.MAX_ROWS or col >= limits.MAX_COLUMNS or row < 0:
             self._check_position(row, col)
         self.row, self.col = row, col
