@@ -111,6 +111,21 @@ def test_a_table_from_a_spreadsheet_pastes_by_name() -> None:
     assert m.find_role("QA") is None and m.find_task("Deploy") is None
 
 
+def test_words_that_name_nothing_of_the_matrix_are_no_table() -> None:
+    """Pasted prose must not invent tasks and roles: it is values that are no codes."""
+    m = small()
+    editor = Editor(m)
+    (scope, estimate), (pm, dev) = ids(m)
+    result = editor.paste(
+        "hello\tworld\nfoo\tbar\n",
+        selection=[(scope, pm)],
+        tasks=[scope, estimate],
+        roles=[pm, dev],
+    )
+    assert [t.name for t in m.tasks] == ["Scope", "Estimate"] and len(m.roles) == 2
+    assert [(r.key, r.count) for r in result.refusals] == [("pasted-not-codes", 4)]
+
+
 def test_values_that_are_no_codes_leave_their_cells_and_are_counted() -> None:
     m = small()
     editor = Editor(m)

@@ -384,7 +384,12 @@ class Editor:
         def is_name(value: str) -> bool:
             return isinstance(self.read_codes(value), Refusal)
 
-        return all(map(is_name, header)) and all(map(is_name, names))
+        if not (all(map(is_name, header)) and all(map(is_name, names))):
+            return False
+        # names that are no codes could be any words: a table names at least one of the
+        # matrix's roles or tasks (else its rows and columns would all be made up)
+        matrix = self.matrix
+        return any(matrix.find_role(n) for n in header) or any(matrix.find_task(n) for n in names)
 
     def _paste_table(self, block: list[list[str]], tasks: Sequence[int]) -> EditResult:
         matrix = self.matrix
