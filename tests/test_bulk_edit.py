@@ -279,3 +279,17 @@ def test_clearing_a_cell_first_thing_after_opening_a_file(tmp_path: Path) -> Non
     m.set_cell(task, role, "")
     assert m.get(task, role) == "" and task not in m.column(role)
     assert_indexes_agree(m)
+
+
+def test_one_cell_edited_after_a_block_keeps_the_block_one_entry() -> None:
+    """A keystroke after select all + a letter must not spell the block into a million keys."""
+    m = Matrix("Big")
+    tasks = [m.add_task(f"T{i}").id for i in range(200)]
+    roles = [m.add_role(f"R{j}").id for j in range(50)]
+    m.journal.clear()
+    m.set_block(tasks, roles, "R")
+    m.set_cell(tasks[0], roles[0], "A")
+    assert len(m.journal.blocks) == 1
+    assert m.journal.keyed_cells == {(tasks[0], roles[0])}
+    m.remove_task(tasks[1])
+    assert len(m.journal.blocks) == 1

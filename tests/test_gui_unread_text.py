@@ -85,3 +85,21 @@ def test_delete_clears_the_text_too(window: MainWindow, qtbot) -> None:
     assert window.session.undo_stack.count() == 1
     window.session.undo_stack.undo()
     assert m.cell_text(task.id, role.id) == "ask Olga"
+
+
+def test_the_cell_editor_opened_and_closed_unchanged_keeps_the_text(
+    window: MainWindow, qtbot
+) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    m = window.matrix
+    assert m is not None
+    task, role = m.find_task("Write code"), m.find_role("Account Manager")
+    index = at(window, "Write code", "Account Manager")
+    window.grid.set_current(index)
+    window.grid.edit(index)
+    editor = window.grid.findChild(QLineEdit)
+    assert editor is not None and editor.text() == "ask Olga"  # opens on the text as written
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert m.cell_text(task.id, role.id) == "ask Olga"
+    assert window.session.undo_stack.count() == 0

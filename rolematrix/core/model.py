@@ -507,7 +507,7 @@ class Matrix:
             if old != value:
                 keys.append((task_id, role_id))
         if keys:
-            self.journal.cells.update(keys)
+            self.journal.keyed_cells.update(keys)
             self._emit(MatrixEvent("cells", "after", keys=tuple(keys)))
         return olds
 
@@ -890,7 +890,7 @@ class Matrix:
                 del self._cols[role_id][task_id]
             self._rows.pop(task_id, None)
             self._texts.pop(task_id, None)
-            self.journal.cells.update(keys)  # texts: the structure, marked on exit
+            self.journal.keyed_cells.update(keys)  # texts: the structure, marked on exit
             self._invalidate_tasks()
         return RemovedTask(task, phase.id, index, row_cells, texts)
 
@@ -1019,7 +1019,7 @@ class Matrix:
                 del self._texts[tid][role_id]
                 if not self._texts[tid]:
                     del self._texts[tid]
-            self.journal.cells.update((tid, role_id) for tid in col.keys() | texts.keys())
+            self.journal.keyed_cells.update((tid, role_id) for tid in col.keys() | texts.keys())
             self._reindex_roles()
         return RemovedRole(role, index, col, holders, conflicts, texts)
 

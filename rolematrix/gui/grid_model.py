@@ -233,7 +233,8 @@ class MatrixGridModel(QAbstractTableModel):
     def _unread_data(self, task: Task, role: Role, codes: str, unread: str, data_role: int) -> Any:
         """A cell holding text an import could not read ("maybe"): shown as written, in
         red italics, until a code typed over it (or Delete) settles it."""
-        if data_role == Qt.ItemDataRole.DisplayRole:
+        if data_role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            # the cell editor opens on the text as written: closing it unchanged keeps it
             return cell_field(codes, unread, self._matrix.scheme)
         if data_role == Qt.ItemDataRole.ForegroundRole and not codes:
             return _UNREAD_TEXT  # beside codes, the code's own colours stay (and readable)
@@ -330,6 +331,8 @@ class MatrixGridModel(QAbstractTableModel):
         column_role = self.role_at(index.column())
         if task is None or column_role is None or self.editor is None:
             return False
+        if str(value) == self.data(index, Qt.ItemDataRole.EditRole):
+            return True  # the editor closed as it opened: nothing to change, nothing to undo
         result = self.editor.set_text([(task.id, column_role.id)], str(value))
         codes = ", ".join(self._matrix.scheme.letters)
         for refusal in result.refusals:
