@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from store_fixtures import matrix_state
 
 from rolematrix.core.editor import Editor, History
-from rolematrix.core.edits import InsertTaskEdit
+from rolematrix.core.edits import InsertRoleEdit, InsertTaskEdit
 from rolematrix.core.model import Matrix
 
 
@@ -262,3 +262,26 @@ def test_an_empty_clipboard_changes_nothing(text: str) -> None:
     (scope, _), (pm, _) = ids(m)
     result = editor.paste(text, selection=[(scope, pm)], tasks=[scope], roles=[pm])
     assert not result.done and not result.refusals
+
+
+def test_undoing_a_delete_after_a_workspace_renumbered_my_new_items() -> None:
+    """A refresh may give my new role another id; the deleted task's cells must follow it."""
+    from rolematrix.store.merge import Renumbering
+    from rolematrix.store.sync import renumber_matrix
+
+    m = small()
+    editor = Editor(m)
+    (scope, _estimate), _roles = ids(m)
+    added = editor.insert_role("QA").edit
+    assert isinstance(added, InsertRoleEdit) and added.role_id is not None
+    qa = added.role_id
+    editor.type_code([(scope, qa)], "A")
+    editor.delete_tasks([scope])
+    renumber_matrix(m, Renumbering(roles={qa: 999}))
+    for edit in history(editor).done:
+        edit.renumber({qa: 999})
+    history(editor).undo()  # the task comes back, its A in the renumbered column
+    assert m.get(scope, 999) == "A"
+    editor.delete_roles([999])
+    history(editor).undo()
+    assert m.get(scope, 999) == "A"

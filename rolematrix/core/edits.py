@@ -228,6 +228,8 @@ class InsertTaskEdit(Edit):
     def renumber(self, ids: Mapping[int, int]) -> None:
         self.phase_id = _opt_id(ids, self.phase_id)
         self.task_id = _opt_id(ids, self.task_id)
+        if self._removed is not None:
+            self._removed = self._removed.renumbered(ids)
 
 
 class RemoveTaskEdit(Edit):
@@ -246,6 +248,8 @@ class RemoveTaskEdit(Edit):
 
     def renumber(self, ids: Mapping[int, int]) -> None:
         self.task_id = _id(ids, self.task_id)
+        if self._removed is not None:
+            self._removed = self._removed.renumbered(ids)
 
 
 class MoveTaskEdit(Edit):
@@ -314,6 +318,8 @@ class InsertRoleEdit(Edit):
 
     def renumber(self, ids: Mapping[int, int]) -> None:
         self.role_id = _opt_id(ids, self.role_id)
+        if self._removed is not None:
+            self._removed = self._removed.renumbered(ids)
 
 
 class RemoveRoleEdit(Edit):
@@ -334,6 +340,8 @@ class RemoveRoleEdit(Edit):
 
     def renumber(self, ids: Mapping[int, int]) -> None:
         self.role_id = _id(ids, self.role_id)
+        if self._removed is not None:
+            self._removed = self._removed.renumbered(ids)
 
 
 class MoveRoleEdit(Edit):
@@ -398,6 +406,8 @@ class InsertPhaseEdit(Edit):
 
     def renumber(self, ids: Mapping[int, int]) -> None:
         self.phase_id = _opt_id(ids, self.phase_id)
+        if self._removed is not None:
+            self._removed = self._removed.renumbered(ids)
 
 
 class RemovePhaseEdit(Edit):
@@ -418,6 +428,8 @@ class RemovePhaseEdit(Edit):
 
     def renumber(self, ids: Mapping[int, int]) -> None:
         self.phase_id = _id(ids, self.phase_id)
+        if self._removed is not None:
+            self._removed = self._removed.renumbered(ids)
 
 
 class RenamePhaseEdit(Edit):

@@ -175,6 +175,17 @@ class RemovedTask:
     cells: dict[int, str]
     texts: dict[int, str] = field(default_factory=dict)  # role id -> unread cell text
 
+    def renumbered(self, ids: Mapping[int, int]) -> RemovedTask:
+        """The same record on the ids a shared workspace gave my new items (see Edit.renumber)."""
+        t = self.task
+        return RemovedTask(
+            Task(ids.get(t.id, t.id), t.name, t.description, t.notes, t.reference),
+            ids.get(self.phase_id, self.phase_id),
+            self.index,
+            {ids.get(r, r): c for r, c in self.cells.items()},
+            {ids.get(r, r): x for r, x in self.texts.items()},
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class RemovedRole:
@@ -185,12 +196,33 @@ class RemovedRole:
     conflicts: tuple[tuple[int, int], ...]
     texts: dict[int, str] = field(default_factory=dict)  # task id -> unread cell text
 
+    def renumbered(self, ids: Mapping[int, int]) -> RemovedRole:
+        """The same record on the ids a shared workspace gave my new items (see Edit.renumber)."""
+        r = self.role
+        return RemovedRole(
+            Role(ids.get(r.id, r.id), r.name, r.short, r.description, r.colour),
+            self.index,
+            {ids.get(t, t): c for t, c in self.cells.items()},
+            tuple(ids.get(p, p) for p in self.holders),
+            tuple((ids.get(a, a), ids.get(b, b)) for a, b in self.conflicts),
+            {ids.get(t, t): x for t, x in self.texts.items()},
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class RemovedPhase:
     phase: Phase
     index: int
     tasks: tuple[RemovedTask, ...]
+
+    def renumbered(self, ids: Mapping[int, int]) -> RemovedPhase:
+        """The same record on the ids a shared workspace gave my new items (see Edit.renumber)."""
+        p = self.phase
+        return RemovedPhase(
+            Phase(ids.get(p.id, p.id), p.name),
+            self.index,
+            tuple(task.renumbered(ids) for task in self.tasks),
+        )
 
 
 @dataclass(frozen=True, slots=True)
