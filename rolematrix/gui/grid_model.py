@@ -33,7 +33,6 @@ from rolematrix.gui.undo import refusal_text
 from rolematrix.gui.vocabulary import code_meaning, code_name, codes_in_words
 
 Index = QModelIndex | QPersistentModelIndex
-CellEdit = tuple[int, int, str]
 
 #: Extra item-data roles the views read.
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "task" or "phase"
